@@ -1,0 +1,31 @@
+package dev.dynamodown;
+
+/**
+ * Collects the writes of one {@link SortedKeyValueOperations#batch batch} or
+ * {@link SortedKeyValueOperations#atomicBatch atomic batch}. Nothing is sent while the
+ * operations are collected; each call validates its arguments at once and throws
+ * {@link NullPointerException} / {@link IllegalArgumentException} for a bad key or value,
+ * so that a batch with one bad operation sends nothing.
+ * <p>
+ * Operations on the same key take effect in the order written: the last one wins.
+ *
+ * @param <V> the value type
+ */
+public interface Batch<V> {
+
+	/**
+	 * Puts {@code value} under {@code key}.
+	 * @param key the key, non-empty, at most 1024 UTF-8 bytes
+	 * @param value the value, not {@code null}
+	 * @return this batch
+	 */
+	Batch<V> put(String key, V value);
+
+	/**
+	 * Deletes {@code key}; no error if it is absent.
+	 * @param key the key, non-empty, at most 1024 UTF-8 bytes
+	 * @return this batch
+	 */
+	Batch<V> delete(String key);
+
+}
