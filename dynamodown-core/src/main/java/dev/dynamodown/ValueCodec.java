@@ -2,6 +2,9 @@ package dev.dynamodown;
 
 import java.util.Map;
 
+import dev.dynamodown.internal.codec.AttributesCodec;
+import dev.dynamodown.internal.codec.BytesCodec;
+import dev.dynamodown.internal.codec.StringCodec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -34,5 +37,29 @@ public interface ValueCodec<V> {
 	 * @return the value
 	 */
 	V decode(Map<String, AttributeValue> attributes);
+
+	/**
+	 * A {@code String} stored as {@code S} in the {@value #VALUE_ATTRIBUTE} attribute.
+	 * @return the codec
+	 */
+	static ValueCodec<String> string() {
+		return StringCodec.INSTANCE;
+	}
+
+	/**
+	 * A {@code byte[]} stored as {@code B} in the {@value #VALUE_ATTRIBUTE} attribute.
+	 * @return the codec
+	 */
+	static ValueCodec<byte[]> bytes() {
+		return BytesCodec.INSTANCE;
+	}
+
+	/**
+	 * The raw non-key attributes, unmapped.
+	 * @return the codec
+	 */
+	static ValueCodec<Map<String, AttributeValue>> attributes() {
+		return AttributesCodec.INSTANCE;
+	}
 
 }
