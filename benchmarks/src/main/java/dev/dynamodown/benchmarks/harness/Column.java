@@ -1,0 +1,25 @@
+package dev.dynamodown.benchmarks.harness;
+
+/** The columns of a result table: the three contenders, and the server's ceiling found with the raw SDK. */
+public enum Column {
+
+	DYNAMODOWN("dynamodown"),
+
+	RAW_SDK("raw SDK v2"),
+
+	SPRING_CLOUD_AWS("Spring Cloud AWS"),
+
+	/** The raw SDK with more client concurrency: the best the server gives, whatever the client does. */
+	CEILING("server ceiling");
+
+	private final String title;
+
+	Column(String title) {
+		this.title = title;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+}

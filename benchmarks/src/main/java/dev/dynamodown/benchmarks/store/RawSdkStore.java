@@ -1,0 +1,253 @@
+package dev.dynamodown.benchmarks.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The plain AWS SDK v2 contender: the requests a careful developer writes by hand for the same item layout
+ * ({@code ns} = namespace, {@code k} = key, {@code value} = the string).
+ * <p>
+ * The {@link BulkStore} methods are the usual sequential loops (one request at a time); the overloads taking
+ * {@code inFlight} send that many requests concurrently and are only used to find the server's ceiling.
+ * Unprocessed items and keys are retried with exponential backoff, as the DynamoDB documentation asks.
+ */
+public final class RawSdkStore implements PointStore, RangeStore, BulkStore {
+
+	private static final int BATCH_WRITE_LIMIT = 25;
+
+	private static final int BATCH_GET_LIMIT = 100;
+
+	private static final int MAX_ATTEMPTS = 10;
+
+	private static final String HASH = "ns";
+
+	private static final String RANGE = "k";
+
+	private static final String VALUE = "value";
+
+	private final DynamoDbClient client;
+
+	private final String table;
+
+	private final AttributeValue namespace;
+
+	private final ExecutorService pool;
+
+	public RawSdkStore(DynamoDbClient client, String table, String namespace, ExecutorService pool) {
+		this.client = client;
+		this.table = table;
+		this.namespace = AttributeValue.fromS(namespace);
+		this.pool = pool;
+	}
+
+	@Override
+	public void put(String key, String value) {
+		this.client.putItem(request -> request.tableName(this.table).item(item(key, value)));
+	}
+
+	@Override
+	public @Nullable String get(String key) {
+		Map<String, AttributeValue> item = this.client.getItem(request -> request.tableName(this.table).key(key(key)))
+			.item();
+		return item.isEmpty() ? null : item.get(VALUE).s();
+	}
+
+	@Override
+	public long getAll(List<String> keys) {
+		return getAll(keys, 1);
+	}
+
+	/** {@link #getAll(List)} with {@code inFlight} {@code BatchGetItem} requests at a time. */
+	public long getAll(List<String> keys, int inFlight) {
+		AtomicLong found = new AtomicLong();
+		InFlight requests = new InFlight(this.pool, inFlight);
+		for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+			List<String> chunk = keys.subList(from, Math.min(from + BATCH_GET_LIMIT, keys.size()));
+			requests.submit(() -> found.addAndGet(batchGet(chunk)));
+		}
+		requests.awaitAll();
+		return found.get();
+	}
+
+	@Override
+	public void write(Map<String, String> entries) {
+		write(entries, 1);
+	}
+
+	/** {@link #write(Map)} with {@code inFlight} {@code BatchWriteItem} requests at a time. */
+	public void write(Map<String, String> entries, int inFlight) {
+		InFlight requests = new InFlight(this.pool, inFlight);
+		List<WriteRequest> chunk = new ArrayList<>(BATCH_WRITE_LIMIT);
+		for (Map.Entry<String, String> entry : entries.entrySet()) {
+			chunk.add(WriteRequest.builder()
+				.putRequest(PutRequest.builder().item(item(entry.getKey(), entry.getValue())).build())
+				.build());
+			if (chunk.size() == BATCH_WRITE_LIMIT) {
+				List<WriteRequest> full = chunk;
+				requests.submit(() -> batchWrite(full));
+				chunk = new ArrayList<>(BATCH_WRITE_LIMIT);
+			}
+		}
+		if (!chunk.isEmpty()) {
+			List<WriteRequest> last = chunk;
+			requests.submit(() -> batchWrite(last));
+		}
+		requests.awaitAll();
+	}
+
+	@Override
+	public long scan(boolean reverse) {
+		return this.client.queryPaginator(query().scanIndexForward(!reverse).build())
+			.items()
+			.stream()
+			.filter(item -> Values.isPresent(item.get(VALUE).s()))
+			.count();
+	}
+
+	/**
+	 * Reads the namespace as {@code segments.size()} concurrent Queries, each over the inclusive key range
+	 * {@code [segment[0], segment[1]]}: a ceiling only, since it needs to know the key distribution in advance
+	 * and delivers the items out of order.
+	 */
+	public long scanSegments(List<String[]> segments, boolean reverse) {
+		AtomicLong read = new AtomicLong();
+		InFlight requests = new InFlight(this.pool, segments.size());
+		for (String[] segment : segments) {
+			requests.submit(() -> read.addAndGet(this.client
+				.queryPaginator(query().keyConditionExpression("#ns = :ns AND #k BETWEEN :from AND :to")
+					.expressionAttributeNames(Map.of("#ns", HASH, "#k", RANGE))
+					.expressionAttributeValues(Map.of(":ns", this.namespace, ":from", AttributeValue.fromS(segment[0]),
+							":to", AttributeValue.fromS(segment[1])))
+					.scanIndexForward(!reverse)
+					.build())
+				.items()
+				.stream()
+				.filter(item -> Values.isPresent(item.get(VALUE).s()))
+				.count()));
+		}
+		requests.awaitAll();
+		return read.get();
+	}
+
+	@Override
+	public long first(int n) {
+		return this.client.query(query().limit(n).build())
+			.items()
+			.stream()
+			.filter(item -> Values.isPresent(item.get(VALUE).s()))
+			.count();
+	}
+
+	@Override
+	public long clear() {
+		return clear(1);
+	}
+
+	/**
+	 * {@link #clear()} with {@code inFlight} {@code BatchWriteItem} requests at a time; the keys are read by one
+	 * Query (paged) that reads no value attributes.
+	 */
+	public long clear(int inFlight) {
+		InFlight requests = new InFlight(this.pool, inFlight);
+		long deleted = 0;
+		List<WriteRequest> chunk = new ArrayList<>(BATCH_WRITE_LIMIT);
+		QueryRequest keysOnly = query().projectionExpression("#ns, #k")
+			.expressionAttributeNames(Map.of("#ns", HASH, "#k", RANGE))
+			.build();
+		for (Map<String, AttributeValue> key : this.client.queryPaginator(keysOnly).items()) {
+			chunk.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build());
+			deleted++;
+			if (chunk.size() == BATCH_WRITE_LIMIT) {
+				List<WriteRequest> full = chunk;
+				requests.submit(() -> batchWrite(full));
+				chunk = new ArrayList<>(BATCH_WRITE_LIMIT);
+			}
+		}
+		if (!chunk.isEmpty()) {
+			List<WriteRequest> last = chunk;
+			requests.submit(() -> batchWrite(last));
+		}
+		requests.awaitAll();
+		return deleted;
+	}
+
+	private QueryRequest.Builder query() {
+		return QueryRequest.builder()
+			.tableName(this.table)
+			.keyConditionExpression("#ns = :ns")
+			.expressionAttributeNames(Map.of("#ns", HASH))
+			.expressionAttributeValues(Map.of(":ns", this.namespace));
+	}
+
+	private void batchWrite(List<WriteRequest> writes) {
+		Map<String, List<WriteRequest>> pending = Map.of(this.table, writes);
+		for (int attempt = 1; !pending.isEmpty(); attempt++) {
+			if (attempt > MAX_ATTEMPTS) {
+				throw new IllegalStateException("BatchWriteItem left items unprocessed after " + MAX_ATTEMPTS + " attempts");
+			}
+			backOff(attempt);
+			Map<String, List<WriteRequest>> requestItems = pending;
+			BatchWriteItemResponse response = this.client.batchWriteItem(request -> request.requestItems(requestItems));
+			pending = response.unprocessedItems();
+		}
+	}
+
+	private long batchGet(List<String> keys) {
+		List<Map<String, AttributeValue>> keyList = keys.stream().map(this::key).toList();
+		Map<String, KeysAndAttributes> pending = Map.of(this.table, KeysAndAttributes.builder().keys(keyList).build());
+		long found = 0;
+		for (int attempt = 1; !pending.isEmpty(); attempt++) {
+			if (attempt > MAX_ATTEMPTS) {
+				throw new IllegalStateException("BatchGetItem left keys unprocessed after " + MAX_ATTEMPTS + " attempts");
+			}
+			backOff(attempt);
+			Map<String, KeysAndAttributes> requestItems = pending;
+			BatchGetItemResponse response = this.client.batchGetItem(request -> request.requestItems(requestItems));
+			found += response.responses()
+				.getOrDefault(this.table, List.of())
+				.stream()
+				.filter(item -> Values.isPresent(item.get(VALUE).s()))
+				.count();
+			pending = response.unprocessedKeys();
+		}
+		return found;
+	}
+
+	/** Nothing before the first attempt, then 50 ms doubling (DynamoDB asks for backoff on unprocessed items). */
+	private static void backOff(int attempt) {
+		if (attempt == 1) {
+			return;
+		}
+		try {
+			Thread.sleep(Duration.ofMillis(50L << Math.min(attempt - 2, 6)).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while backing off", ex);
+		}
+	}
+
+	private Map<String, AttributeValue> key(String key) {
+		return Map.of(HASH, this.namespace, RANGE, AttributeValue.fromS(key));
+	}
+
+	private Map<String, AttributeValue> item(String key, String value) {
+		return Map.of(HASH, this.namespace, RANGE, AttributeValue.fromS(key), VALUE, AttributeValue.fromS(value));
+	}
+
+}

@@ -1,0 +1,92 @@
+package dev.dynamodown.benchmarks.workload;
+
+import java.util.List;
+
+import dev.dynamodown.benchmarks.client.Tables;
+import dev.dynamodown.benchmarks.harness.Column;
+import dev.dynamodown.benchmarks.store.BulkStore;
+import dev.dynamodown.benchmarks.store.DynamoDownStore;
+import dev.dynamodown.benchmarks.store.PointStore;
+import dev.dynamodown.benchmarks.store.RangeStore;
+import dev.dynamodown.benchmarks.store.RawSdkStore;
+import dev.dynamodown.benchmarks.store.SpringCloudAwsStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One fresh table and every contender's store on it, all in the same namespace: each contender reads and
+ * writes the very same items. Closing it deletes the table.
+ */
+final class Arena implements AutoCloseable {
+
+	/** In-flight requests of the untimed loader that fills the table before a workload. */
+	private static final int LOAD_IN_FLIGHT = 8;
+
+	private final DynamoDbClient admin;
+
+	private final String table;
+
+	private final Entrant<DynamoDownStore> dynamodown;
+
+	private final Entrant<RawSdkStore> raw;
+
+	private final Entrant<SpringCloudAwsStore> spring;
+
+	private final RawSdkStore loader;
+
+	private final KeyLoop keyLoop;
+
+	private final int threads;
+
+	Arena(Contenders contenders, String table) {
+		this.admin = contenders.admin();
+		this.table = table;
+		Tables.create(this.admin, table);
+		this.dynamodown = contenders.dynamodown(table);
+		this.raw = contenders.raw(table);
+		this.spring = contenders.springCloudAws(table);
+		this.loader = contenders.loader(table);
+		this.keyLoop = contenders.keyLoop();
+		this.threads = contenders.threads();
+	}
+
+	String table() {
+		return this.table;
+	}
+
+	/** Writes {@code data} into the table, untimed and without simulated latency. */
+	void load(Dataset data) {
+		this.loader.write(data.entries(), LOAD_IN_FLIGHT);
+	}
+
+	List<Entrant<? extends PointStore>> pointStores() {
+		return List.of(this.dynamodown, this.raw, this.spring);
+	}
+
+	List<Entrant<? extends RangeStore>> rangeStores() {
+		return List.of(this.dynamodown, this.raw, this.spring);
+	}
+
+	List<Entrant<? extends BulkStore>> bulkStores() {
+		return List.of(this.dynamodown, this.raw);
+	}
+
+	/** The raw SDK store again, filling the ceiling column with more client concurrency. */
+	Entrant<RawSdkStore> ceiling() {
+		return new Entrant<>(Column.CEILING, this.raw.requests(), this.raw.store());
+	}
+
+	KeyLoop keyLoop() {
+		return this.keyLoop;
+	}
+
+	/** Threads of the multi-threaded point rows. */
+	int threads() {
+		return this.threads;
+	}
+
+	@Override
+	public void close() {
+		Tables.delete(this.admin, this.table);
+	}
+
+}

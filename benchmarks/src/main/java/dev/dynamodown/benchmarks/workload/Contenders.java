@@ -1,0 +1,108 @@
+package dev.dynamodown.benchmarks.workload;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+
+import dev.dynamodown.DynamoDown;
+import dev.dynamodown.ValueCodec;
+import dev.dynamodown.benchmarks.client.BenchmarkClients;
+import dev.dynamodown.benchmarks.client.RequestCounter;
+import dev.dynamodown.benchmarks.harness.Column;
+import dev.dynamodown.benchmarks.store.DynamoDownStore;
+import dev.dynamodown.benchmarks.store.RawSdkStore;
+import dev.dynamodown.benchmarks.store.SpringCloudAwsStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The three contenders of one latency mode, each on its own {@link DynamoDbClient} built identically by
+ * {@link BenchmarkClients} (same HTTP client configuration, same simulated latency), with its own request
+ * counter; plus an admin client without latency that creates, fills and deletes tables untimed.
+ */
+public final class Contenders implements AutoCloseable {
+
+	static final String NAMESPACE = "bench";
+
+	private final RequestCounter dynamodownRequests = new RequestCounter();
+
+	private final RequestCounter rawRequests = new RequestCounter();
+
+	private final RequestCounter springRequests = new RequestCounter();
+
+	private final DynamoDbClient dynamodownClient;
+
+	private final DynamoDbClient rawClient;
+
+	private final DynamoDbClient springClient;
+
+	private final DynamoDbClient admin;
+
+	private final DynamoDown dynamoDown;
+
+	private final ExecutorService pool;
+
+	private final KeyLoop keyLoop;
+
+	private final int threads;
+
+	/**
+	 * @param pool runs the threads of multi-threaded rows and the ceiling's requests in flight
+	 * @param threads threads of the multi-threaded point rows
+	 */
+	public Contenders(URI endpoint, Duration latency, ExecutorService pool, int threads) {
+		BenchmarkClients clients = new BenchmarkClients(endpoint, latency);
+		this.dynamodownClient = clients.create(this.dynamodownRequests);
+		this.rawClient = clients.create(this.rawRequests);
+		this.springClient = clients.create(this.springRequests);
+		this.admin = new BenchmarkClients(endpoint, Duration.ZERO).create(new RequestCounter());
+		this.dynamoDown = DynamoDown.create(this.dynamodownClient);
+		this.pool = pool;
+		this.keyLoop = new KeyLoop(pool);
+		this.threads = threads;
+	}
+
+	/** A fresh table named {@code table} with every contender's store on it. */
+	Arena arena(String table) {
+		return new Arena(this, table);
+	}
+
+	DynamoDbClient admin() {
+		return this.admin;
+	}
+
+	Entrant<DynamoDownStore> dynamodown(String table) {
+		return new Entrant<>(Column.DYNAMODOWN, this.dynamodownRequests,
+				new DynamoDownStore(this.dynamoDown.template(table, NAMESPACE, ValueCodec.string())));
+	}
+
+	Entrant<RawSdkStore> raw(String table) {
+		return new Entrant<>(Column.RAW_SDK, this.rawRequests, new RawSdkStore(this.rawClient, table, NAMESPACE, this.pool));
+	}
+
+	Entrant<SpringCloudAwsStore> springCloudAws(String table) {
+		return new Entrant<>(Column.SPRING_CLOUD_AWS, this.springRequests,
+				new SpringCloudAwsStore(this.springClient, table, NAMESPACE));
+	}
+
+	RawSdkStore loader(String table) {
+		return new RawSdkStore(this.admin, table, NAMESPACE, this.pool);
+	}
+
+	KeyLoop keyLoop() {
+		return this.keyLoop;
+	}
+
+	int threads() {
+		return this.threads;
+	}
+
+	@Override
+	public void close() {
+		this.dynamoDown.close();
+		this.dynamodownClient.close();
+		this.rawClient.close();
+		this.springClient.close();
+		this.admin.close();
+	}
+
+}

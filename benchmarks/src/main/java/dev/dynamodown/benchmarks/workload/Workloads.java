@@ -1,0 +1,233 @@
+package dev.dynamodown.benchmarks.workload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.dynamodown.benchmarks.harness.Column;
+import dev.dynamodown.benchmarks.harness.Row;
+import dev.dynamodown.benchmarks.harness.RowResult;
+import dev.dynamodown.benchmarks.harness.Runner;
+import dev.dynamodown.benchmarks.harness.Task;
+import dev.dynamodown.benchmarks.store.BulkStore;
+import dev.dynamodown.benchmarks.store.PointStore;
+import dev.dynamodown.benchmarks.store.RangeStore;
+import dev.dynamodown.benchmarks.store.RawSdkStore;
+
+/**
+ * The rows of a result table, workload by workload, each workload on a fresh table filled untimed before its
+ * rows run. Every row pits dynamodown against the raw SDK's plain usage (and Spring Cloud AWS where it has the
+ * operation), and adds ceiling variants: the raw SDK with more client concurrency.
+ */
+public final class Workloads {
+
+	static final int SMALL_VALUE = 200;
+
+	static final int LARGE_VALUE = 4096;
+
+	/** Threads of the most concurrent point-operation ceiling variant. */
+	private static final int MANY_THREADS = 32;
+
+	/** Concurrent Queries of the scan ceiling (each over a quarter of the keys). */
+	private static final int SCAN_SEGMENTS = 4;
+
+	private static final int FIRST = 10;
+
+	private final Sizes sizes;
+
+	private int tables;
+
+	public Workloads(Sizes sizes) {
+		this.sizes = sizes;
+	}
+
+	/** Runs every workload, each on a fresh table of {@code contenders}, and returns its rows' results. */
+	public List<RowResult> run(Contenders contenders, Runner runner, String tablePrefix) {
+		List<Function<Arena, List<Row>>> workloads = List.of(this::smallPoints, this::largePoints, this::bulkWrite,
+				this::smallRange, this::largeRange, this::clear);
+		List<RowResult> results = new ArrayList<>();
+		for (Function<Arena, List<Row>> workload : workloads) {
+			try (Arena arena = contenders.arena(tablePrefix + "-" + (++this.tables))) {
+				for (Row row : workload.apply(arena)) {
+					results.add(runner.measure(row));
+				}
+			}
+		}
+		return results;
+	}
+
+	private List<Row> smallPoints(Arena arena) {
+		Dataset data = new Dataset(this.sizes.pointKeys(), SMALL_VALUE);
+		arena.load(data);
+		return List.of(put(arena, data, 1, List.of()), put(arena, data, arena.threads(), List.of(MANY_THREADS)),
+				get(arena, data), getAll(arena, data));
+	}
+
+	private List<Row> largePoints(Arena arena) {
+		Dataset data = new Dataset(this.sizes.pointKeys(), LARGE_VALUE);
+		arena.load(data);
+		return List.of(put(arena, data, 1, List.of(arena.threads(), MANY_THREADS)), get(arena, data));
+	}
+
+	private List<Row> bulkWrite(Arena arena) {
+		Dataset data = new Dataset(this.sizes.bulkKeys(), SMALL_VALUE);
+		Map<String, String> entries = data.entries();
+		Row.Builder row = Row.named("bulk write " + describe(data)).operations(data.size());
+		for (Entrant<? extends BulkStore> entrant : arena.bulkStores()) {
+			row.add(entrant.contestant(label(entrant.column(), "batch", "BatchWriteItem loop, 25 per request", null),
+					store -> () -> write(store, entries)));
+		}
+		for (int inFlight : new int[] { 4, 8 }) {
+			row.add(arena.ceiling()
+				.contestant("BatchWriteItem × " + inFlight + " in flight", store -> () -> {
+					store.write(entries, inFlight);
+					return entries.size();
+				}));
+		}
+		return List.of(row.build());
+	}
+
+	private List<Row> smallRange(Arena arena) {
+		Dataset data = new Dataset(this.sizes.scanKeys(), SMALL_VALUE);
+		arena.load(data);
+		Row.Builder first = Row.named("first " + FIRST + " of " + describe(data))
+			.operations(this.sizes.firstCalls())
+			.calls(this.sizes.firstCalls())
+			.expect((long) FIRST * this.sizes.firstCalls())
+			.ceilingNote("one Query either way");
+		for (Entrant<? extends RangeStore> entrant : arena.rangeStores()) {
+			first.add(entrant.contestant(label(entrant.column(), "range(limit 10)", "Query Limit 10", "query limit 10"),
+					store -> () -> {
+						long read = 0;
+						for (int call = 0; call < this.sizes.firstCalls(); call++) {
+							read += store.first(FIRST);
+						}
+						return read;
+					}));
+		}
+		return List.of(scan(arena, data, false, true), scan(arena, data, true, false), first.build());
+	}
+
+	private List<Row> largeRange(Arena arena) {
+		Dataset data = new Dataset(this.sizes.largeScanKeys(), LARGE_VALUE);
+		arena.load(data);
+		return List.of(scan(arena, data, false, true));
+	}
+
+	private List<Row> clear(Arena arena) {
+		Dataset data = new Dataset(this.sizes.clearKeys(), SMALL_VALUE);
+		Row.Builder row = Row.named("clear " + describe(data))
+			.operations(data.size())
+			.beforeEachRun(() -> arena.load(data));
+		for (Entrant<? extends BulkStore> entrant : arena.bulkStores()) {
+			row.add(entrant.contestant(label(entrant.column(), "clear", "Query keys + BatchWriteItem loop", null),
+					store -> store::clear));
+		}
+		for (int inFlight : new int[] { 4, 8 }) {
+			row.add(arena.ceiling()
+				.contestant("Query keys + BatchWriteItem × " + inFlight + " in flight", store -> () -> store.clear(inFlight)));
+		}
+		return List.of(row.build());
+	}
+
+	private Row put(Arena arena, Dataset data, int threads, List<Integer> ceilingThreads) {
+		Row.Builder row = Row.named("put " + describe(data) + ", " + threads(threads))
+			.operations(data.size())
+			.calls(data.size())
+			.ceilingGroup("put " + describe(data));
+		for (Entrant<? extends PointStore> entrant : arena.pointStores()) {
+			row.add(entrant.contestant(label(entrant.column(), "put", "PutItem", "save") + ", " + threads(threads),
+					store -> puts(arena, data, threads, store)));
+		}
+		for (int ceiling : ceilingThreads) {
+			row.add(arena.ceiling().contestant("PutItem, " + threads(ceiling), store -> puts(arena, data, ceiling, store)));
+		}
+		return row.build();
+	}
+
+	private Row get(Arena arena, Dataset data) {
+		Row.Builder row = Row.named("get " + describe(data) + ", 1 thread").operations(data.size()).calls(data.size());
+		for (Entrant<? extends PointStore> entrant : arena.pointStores()) {
+			row.add(entrant.contestant(label(entrant.column(), "get", "GetItem", "load"), store -> gets(arena, data, 1, store)));
+		}
+		for (int ceiling : new int[] { arena.threads(), MANY_THREADS }) {
+			row.add(arena.ceiling().contestant("GetItem, " + threads(ceiling), store -> gets(arena, data, ceiling, store)));
+		}
+		return row.build();
+	}
+
+	private Row getAll(Arena arena, Dataset data) {
+		Row.Builder row = Row.named("getAll " + describe(data)).operations(data.size());
+		for (Entrant<? extends BulkStore> entrant : arena.bulkStores()) {
+			row.add(entrant.contestant(label(entrant.column(), "getAll", "BatchGetItem loop, 100 per request", null),
+					store -> () -> store.getAll(data.keys())));
+		}
+		for (int inFlight : new int[] { 4, 8 }) {
+			row.add(arena.ceiling()
+				.contestant("BatchGetItem × " + inFlight + " in flight", store -> () -> store.getAll(data.keys(), inFlight)));
+		}
+		return row.build();
+	}
+
+	private Row scan(Arena arena, Dataset data, boolean reverse, boolean measureHeap) {
+		Row.Builder row = Row.named("full range scan " + describe(data) + (reverse ? ", reverse" : ", forward"))
+			.operations(data.size())
+			.ceilingNote("pages of one partition come one after the other");
+		if (measureHeap) {
+			row.measureHeap();
+		}
+		for (Entrant<? extends RangeStore> entrant : arena.rangeStores()) {
+			row.add(entrant.contestant(label(entrant.column(), "range", "Query paginator", "query"),
+					store -> () -> store.scan(reverse)));
+		}
+		List<String[]> segments = data.segments(SCAN_SEGMENTS);
+		row.add(arena.ceiling()
+			.contestant(SCAN_SEGMENTS + " concurrent Queries over known key ranges",
+					store -> () -> store.scanSegments(segments, reverse)));
+		return row.build();
+	}
+
+	private static Task puts(Arena arena, Dataset data, int threads, PointStore store) {
+		return () -> arena.keyLoop().run(data.size(), threads, index -> {
+			store.put(data.key(index), data.value(index));
+			return 1;
+		});
+	}
+
+	private static Task gets(Arena arena, Dataset data, int threads, PointStore store) {
+		return () -> arena.keyLoop().run(data.size(), threads, index -> {
+			String value = store.get(data.key(index));
+			return (value != null && value.length() == data.valueBytes()) ? 1 : 0;
+		});
+	}
+
+	private static long write(BulkStore store, Map<String, String> entries) {
+		store.write(entries);
+		return entries.size();
+	}
+
+	private static String label(Column column, String dynamodown, String raw, String spring) {
+		return switch (column) {
+			case DYNAMODOWN -> dynamodown;
+			case RAW_SDK -> raw;
+			case SPRING_CLOUD_AWS -> spring;
+			case CEILING -> throw new IllegalArgumentException("Ceiling variants are labelled one by one");
+		};
+	}
+
+	private static String describe(Dataset data) {
+		return count(data.size()) + " × " + ((data.valueBytes() >= 1024) ? data.valueBytes() / 1024 + " KB"
+				: data.valueBytes() + " B");
+	}
+
+	private static String count(int n) {
+		return (n >= 1000 && n % 1000 == 0) ? n / 1000 + "k" : String.format(Locale.ROOT, "%,d", n);
+	}
+
+	private static String threads(int threads) {
+		return threads + ((threads == 1) ? " thread" : " threads");
+	}
+
+}
