@@ -93,7 +93,9 @@ public interface ValueCodec<V> {
 	 * {@code dynamo-down} stored {@code ""}), string, number and binary sets as arrays.
 	 * <p>
 	 * Jackson is an optional dependency of this library: only this method and
-	 * {@link #json(Class)} need it on the classpath.
+	 * {@link #json(Class)} need it on the classpath (and reflection that lists this interface's
+	 * methods, such as {@code Class.getMethods()} on a codec class, since this signature names
+	 * {@code ObjectMapper}).
 	 * @param type the value type
 	 * @param mapper the mapper, e.g. the application's
 	 * @param <T> the value type
