@@ -3,10 +3,9 @@ package dev.dynamodown.internal.codec;
 import java.util.List;
 import java.util.Map;
 
+import dev.dynamodown.ValueCodec;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import dev.dynamodown.ValueCodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -2,11 +2,10 @@ package dev.dynamodown.internal.codec;
 
 import java.util.Map;
 
+import dev.dynamodown.ValueCodec;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import dev.dynamodown.ValueCodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.dynamodown.ValueCodec;
+import dev.dynamodown.internal.item.AttributePath;
+import dev.dynamodown.internal.item.ItemRules;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,14 +24,10 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.POJONode;
 
-import dev.dynamodown.ValueCodec;
-import dev.dynamodown.internal.item.AttributePath;
-import dev.dynamodown.internal.item.ItemRules;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 class JsonCodecTest {
 
