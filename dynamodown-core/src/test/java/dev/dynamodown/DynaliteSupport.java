@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.dynamodown.dynalite.DynaliteServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -33,9 +34,9 @@ final class DynaliteSupport {
 	private DynaliteSupport() {
 	}
 
-	/** The shared dynalite's endpoint. */
+	/** The endpoint of the dynalite shared by every test of this JVM. */
 	static URI endpoint() {
-		return URI.create(System.getProperty("dynamodown.test.endpoint"));
+		return DynaliteServer.shared().endpoint();
 	}
 
 	/** A client for the shared dynalite, with the given interceptors. */
