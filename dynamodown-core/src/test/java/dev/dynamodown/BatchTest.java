@@ -124,10 +124,35 @@ class BatchTest {
 			}
 		});
 		assertThat(requests.maxInFlight()).isBetween(1, 3);
-		assertThat(requests.sent()).extracting(RequestRecorder.Sent::thread)
+		assertThat(requests.sent()).extracting(RequestRecorder.Sent::threadName)
 			.allMatch((thread) -> thread.equals(Thread.currentThread().getName()) || thread.startsWith("dynamodown-batch-"))
 			.anyMatch((thread) -> thread.startsWith("dynamodown-batch-"));
 		assertThat(this.store.count(KeyRange.all())).isEqualTo(500);
+	}
+
+	@Test
+	void closeStopsTheBatchThreads() throws InterruptedException {
+		Set<Thread> batchThreads;
+		try (DynamoDown own = DynamoDown.create(client, dynamoDown.options())) {
+			own.template(table, this.store.namespace(), ValueCodec.string()).batch((b) -> {
+				for (int i = 0; i < 200; i++) {
+					b.put("k" + i, "v");
+				}
+			});
+			batchThreads = requests.sent()
+				.stream()
+				.map(RequestRecorder.Sent::thread)
+				.filter((thread) -> thread != Thread.currentThread())
+				.collect(java.util.stream.Collectors.toSet());
+			assertThat(batchThreads).isNotEmpty().allSatisfy((thread) -> {
+				assertThat(thread.isDaemon()).isTrue();
+				assertThat(thread.getName()).startsWith("dynamodown-batch-");
+			});
+		}
+		for (Thread thread : batchThreads) {
+			thread.join(5000);
+			assertThat(thread.isAlive()).as(thread.getName()).isFalse();
+		}
 	}
 
 	@Test
