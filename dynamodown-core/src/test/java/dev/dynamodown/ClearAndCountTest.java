@@ -118,6 +118,19 @@ class ClearAndCountTest {
 	}
 
 	@Test
+	void clearStreamsKeysAcrossPages() {
+		String padding = "x".repeat(2000);
+		this.store.batch((b) -> IntStream.range(100, 700).forEach((i) -> b.put("k" + i, padding)));
+		requests.reset();
+		assertThat(this.store.clear(KeyRange.all())).isEqualTo(700);
+		List<String> operations = requests.sent().stream().map(RequestRecorder.Sent::operation).toList();
+		assertThat(operations).as("1.4 MB: two pages of keys").filteredOn("Query"::equals).hasSize(2);
+		assertThat(operations.subList(0, operations.lastIndexOf("Query"))).as("deletes start before the last page")
+			.contains("BatchWriteItem");
+		assertThat(this.store.count(KeyRange.all())).isZero();
+	}
+
+	@Test
 	void clearOfAnEmptyRangeSendsNothing() {
 		assertThat(this.store.clear(KeyRange.all().gt("k5").lt("k4"))).isZero();
 		assertThat(requests.total()).isZero();
