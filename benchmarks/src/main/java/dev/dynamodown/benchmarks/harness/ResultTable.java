@@ -40,7 +40,23 @@ public final class ResultTable {
 					ratio(dynamodown, raw.map(Cell::opsPerSecond)), requests(row, dynamodown, raw, spring),
 					ceiling.describe(row), ratio(dynamodown, Optional.of(ceiling.opsPerSecond())) + " |"));
 		}
+		printCeilingVariants(results, out);
 		printHeap(results, out);
+	}
+
+	/** Every ceiling variant tried, not only the best: what more client concurrency gives, or does not. */
+	private static void printCeilingVariants(List<RowResult> results, PrintStream out) {
+		out.println();
+		out.println("Server ceiling: the raw SDK with more client concurrency, every variant tried (ops/s):");
+		out.println();
+		for (RowResult result : results) {
+			List<Cell> variants = result.cells(Column.CEILING);
+			if (!variants.isEmpty()) {
+				out.println("- " + result.row().name() + ": " + variants.stream()
+					.map(cell -> cell.contestant().label() + " " + rate(Optional.of(cell)))
+					.collect(Collectors.joining("; ")));
+			}
+		}
 	}
 
 	private static void printHeap(List<RowResult> results, PrintStream out) {

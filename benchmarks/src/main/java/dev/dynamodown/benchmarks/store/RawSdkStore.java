@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -144,6 +147,25 @@ public final class RawSdkStore implements PointStore, RangeStore, BulkStore {
 		return read.get();
 	}
 
+	/**
+	 * {@link #scan(boolean)} with the next page requested, on the pool, as soon as a page arrives, before its
+	 * items are consumed: a ceiling only, the most a client can overlap while one partition's pages come one
+	 * after the other (each request needs the previous page's last key).
+	 */
+	public long scanPrefetching(boolean reverse) {
+		QueryRequest request = query().scanIndexForward(!reverse).build();
+		Future<QueryResponse> next = this.pool.submit(() -> this.client.query(request));
+		long read = 0;
+		while (next != null) {
+			QueryResponse page = await(next);
+			Map<String, AttributeValue> lastKey = page.lastEvaluatedKey();
+			next = lastKey.isEmpty() ? null
+					: this.pool.submit(() -> this.client.query(request.toBuilder().exclusiveStartKey(lastKey).build()));
+			read += page.items().stream().filter(item -> Values.isPresent(item.get(VALUE).s())).count();
+		}
+		return read;
+	}
+
 	@Override
 	public long first(int n) {
 		return this.client.query(query().limit(n).build())
@@ -226,6 +248,22 @@ public final class RawSdkStore implements PointStore, RangeStore, BulkStore {
 			pending = response.unprocessedKeys();
 		}
 		return found;
+	}
+
+	private static QueryResponse await(Future<QueryResponse> page) {
+		try {
+			return page.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for a page", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	/** Nothing before the first attempt, then 50 ms doubling (DynamoDB asks for backoff on unprocessed items). */

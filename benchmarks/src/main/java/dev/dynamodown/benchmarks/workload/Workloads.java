@@ -182,6 +182,8 @@ public final class Workloads {
 			row.add(entrant.contestant(label(entrant.column(), "range", "Query paginator", "query"),
 					store -> () -> store.scan(reverse)));
 		}
+		row.add(arena.ceiling()
+			.contestant("Query paginator, next page prefetched", store -> () -> store.scanPrefetching(reverse)));
 		List<String[]> segments = data.segments(SCAN_SEGMENTS);
 		row.add(arena.ceiling()
 			.contestant(SCAN_SEGMENTS + " concurrent Queries over known key ranges",
