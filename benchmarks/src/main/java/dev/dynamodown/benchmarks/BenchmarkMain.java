@@ -31,6 +31,12 @@ public final class BenchmarkMain {
 	private BenchmarkMain() {
 	}
 
+	private static final String USAGE = """
+			Usage: java -Xmx512m -jar benchmarks/target/dynamodown-benchmarks.jar [--quick] [--endpoint URL]
+			  --quick          a smoke run: smaller sizes, 3 rounds (figures not for publishing)
+			  --endpoint URL   measure a running DynamoDB-compatible server instead of starting dynalite
+			""";
+
 	public static void main(String[] args) {
 		BenchmarkSettings settings = BenchmarkSettings.full();
 		URI endpoint = null;
@@ -39,15 +45,24 @@ public final class BenchmarkMain {
 				case "--quick" -> settings = BenchmarkSettings.quick();
 				case "--endpoint" -> {
 					if (i + 1 == args.length) {
-						throw new IllegalArgumentException("'--endpoint' needs a URL");
+						exitWithUsage("'--endpoint' needs a URL");
 					}
 					endpoint = URI.create(args[++i]);
 				}
-				default -> throw new IllegalArgumentException(
-						"Unknown option '" + args[i] + "'; options: --quick, --endpoint URL");
+				case "--help", "-h" -> {
+					System.out.print(USAGE);
+					return;
+				}
+				default -> exitWithUsage("Unknown option '" + args[i] + "'");
 			}
 		}
 		run(settings, endpoint, System.out, System.err);
+	}
+
+	private static void exitWithUsage(String problem) {
+		System.err.println(problem);
+		System.err.print(USAGE);
+		System.exit(2);
 	}
 
 	/**
@@ -68,11 +83,10 @@ public final class BenchmarkMain {
 
 	private static List<List<RowResult>> runAgainst(BenchmarkSettings settings, URI endpoint, PrintStream out,
 			PrintStream progress) {
-		out.printf(Locale.ROOT, "dynamodown benchmarks against %s; %d warm-up run(s), median of %d rounds; %d cores,"
-				+ " max heap %d MB, %s%n", endpoint, settings.warmUps(), settings.rounds(),
+		out.printf(Locale.ROOT, "dynamodown benchmarks against %s; median of %d rounds; %d cores, max heap %d MB,"
+				+ " %s%n", endpoint, settings.rounds(),
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
 				ManagementFactory.getRuntimeMXBean().getVmVersion());
-		Runner runner = new Runner(settings.warmUps(), settings.rounds(), progress);
 		List<List<RowResult>> modes = new ArrayList<>();
 		ExecutorService pool = Executors.newCachedThreadPool(task -> {
 			Thread thread = new Thread(task, "benchmark-worker");
@@ -82,6 +96,7 @@ public final class BenchmarkMain {
 		try {
 			for (BenchmarkSettings.Mode mode : settings.modes()) {
 				progress.println(mode.title() + ":");
+				Runner runner = new Runner(mode.warmUps(), settings.rounds(), progress);
 				try (Contenders contenders = new Contenders(endpoint, mode.latency(), pool, settings.threads())) {
 					List<RowResult> results = new Workloads(mode.sizes()).run(contenders, runner,
 							"bench-" + mode.latency().toMillis() + "ms");

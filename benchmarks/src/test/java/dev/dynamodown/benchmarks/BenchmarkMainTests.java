@@ -25,7 +25,7 @@ class BenchmarkMainTests {
 
 	private static final int FIRST_CALLS = 2;
 
-	private static final Sizes TINY = new Sizes(20, 60, 200, 30, 60, FIRST_CALLS);
+	private static final Sizes TINY = new Sizes(20, 20, 60, 200, 30, 60, FIRST_CALLS);
 
 	private static final List<String> ROWS = List.of("put 20 × 200 B, 1 thread", "put 20 × 200 B, 8 threads",
 			"get 20 × 200 B, 1 thread", "getAll 20 × 200 B", "put 20 × 4 KB, 1 thread", "get 20 × 4 KB, 1 thread",
@@ -34,8 +34,8 @@ class BenchmarkMainTests {
 
 	@Test
 	void printsEveryRowOfBothTablesAndReadsTheFirstTenWithOneQuery() {
-		BenchmarkSettings settings = new BenchmarkSettings(0, 1, 8,
-				List.of(new Mode(Duration.ZERO, TINY), new Mode(Duration.ofMillis(5), TINY)));
+		BenchmarkSettings settings = new BenchmarkSettings(1, 8,
+				List.of(new Mode(Duration.ZERO, 0, TINY), new Mode(Duration.ofMillis(5), 0, TINY)));
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		List<List<RowResult>> modes = BenchmarkMain.run(settings, null,
 				new PrintStream(printed, true, StandardCharsets.UTF_8), System.err);

@@ -65,8 +65,9 @@ public final class ResultTable {
 			return;
 		}
 		out.println();
-		out.println("Peak heap during one run, above the heap in use after a full GC before it: sampled every"
-				+ " millisecond (garbage included) / highest after a GC during the run (what was still reachable):");
+		out.println("Heap during one extra run, above what was in use after a full GC before it: highest sample"
+				+ " (every ms, garbage included) / highest after the full GCs forced every ~50 ms (what the scan kept"
+				+ " reachable):");
 		out.println();
 		out.println("| workload | dynamodown | raw SDK v2 | Spring Cloud AWS |");
 		out.println("|---|--:|--:|--:|");
