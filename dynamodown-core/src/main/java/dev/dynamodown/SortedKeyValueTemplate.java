@@ -1,6 +1,5 @@
 package dev.dynamodown;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 import dev.dynamodown.internal.Keys;
 import dev.dynamodown.internal.batch.BatchGetter;
 import dev.dynamodown.internal.batch.BatchWriter;
+import dev.dynamodown.internal.batch.RangeClearer;
 import dev.dynamodown.internal.batch.TransactionWriter;
 import dev.dynamodown.internal.batch.WriteCollector;
 import dev.dynamodown.internal.batch.WriteOp;
@@ -41,9 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * retried)
  */
 public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
-
-	/** How many keys {@link #clear} reads before deleting them, per chunk in flight. */
-	private static final int CLEAR_CHUNKS_PER_WORKER = 4;
 
 	private final Store store;
 
@@ -153,24 +150,7 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 	@Override
 	public long clear(KeyRange range) {
 		Objects.requireNonNull(range, "'range' must not be null");
-		return this.store.call("clear", () -> {
-			BatchWriter writer = new BatchWriter(this.store, "clear");
-			int blockSize = BatchWriter.CHUNK_SIZE * this.store.runtime().options().batchConcurrency()
-					* CLEAR_CHUNKS_PER_WORKER;
-			long deleted = 0;
-			List<WriteOp> block = new ArrayList<>(blockSize);
-			try (Stream<String> keys = new RangeReader(this.store).stream(range, true, "clear", (failure) -> {
-			}).map((item) -> this.store.schema().rangeValue(item))) {
-				for (String key : (Iterable<String>) keys::iterator) {
-					block.add(WriteOp.delete(key, this.store.key(key)));
-					if (block.size() == blockSize) {
-						deleted += deleteBlock(writer, block, deleted);
-						block.clear();
-					}
-				}
-			}
-			return deleted + deleteBlock(writer, block, deleted);
-		});
+		return this.store.call("clear", () -> new RangeClearer(this.store).clear(range));
 	}
 
 	@Override
@@ -222,17 +202,6 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 	private KeyValue<V> entry(Map<String, AttributeValue> item) {
 		return new KeyValue<>(this.store.schema().rangeValue(item),
 				this.codec.decode(this.store.schema().valueAttributes(item)));
-	}
-
-	/** Deletes one block of keys, counting what the whole clear applied if it fails. */
-	private long deleteBlock(BatchWriter writer, List<WriteOp> block, long deletedBefore) {
-		try {
-			return writer.write(block).applied();
-		}
-		catch (BatchWriteException ex) {
-			throw new BatchWriteException(ex.getMessage(), ex.unapplied(), (int) Math.min(Integer.MAX_VALUE,
-					deletedBefore + ex.applied()), ex.getCause());
-		}
 	}
 
 }

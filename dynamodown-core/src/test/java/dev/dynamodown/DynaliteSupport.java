@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.dynamodown.dynalite.DynaliteServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
@@ -32,9 +34,9 @@ final class DynaliteSupport {
 	private DynaliteSupport() {
 	}
 
-	/** The shared dynalite's endpoint. */
+	/** The endpoint of the dynalite shared by every test of this JVM. */
 	static URI endpoint() {
-		return URI.create(System.getProperty("dynamodown.test.endpoint"));
+		return DynaliteServer.shared().endpoint();
 	}
 
 	/** A client for the shared dynalite, with the given interceptors. */
@@ -44,13 +46,24 @@ final class DynaliteSupport {
 
 	/** A client for an endpoint, with dummy credentials, region us-east-1 and the Apache 5 HTTP client. */
 	static DynamoDbClient client(URI endpoint, ExecutionInterceptor... interceptors) {
+		return builder(endpoint, interceptors).build();
+	}
+
+	/** A client whose retry policy makes at most {@code maxAttempts} attempts per request. */
+	static DynamoDbClient clientWithAttempts(int maxAttempts, ExecutionInterceptor... interceptors) {
+		return builder(endpoint(), interceptors)
+			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))
+				.retryStrategy((r) -> r.maxAttempts(maxAttempts)))
+			.build();
+	}
+
+	private static DynamoDbClientBuilder builder(URI endpoint, ExecutionInterceptor... interceptors) {
 		return DynamoDbClient.builder()
 			.endpointOverride(endpoint)
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
 			.httpClientBuilder(Apache5HttpClient.builder().maxConnections(32).connectionTimeout(Duration.ofSeconds(2)))
-			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors)))
-			.build();
+			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors)));
 	}
 
 	/** A table name no other test uses. */

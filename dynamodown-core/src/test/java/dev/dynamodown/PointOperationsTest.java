@@ -28,6 +28,8 @@ class PointOperationsTest {
 
 	private static final FirstAnswerLost firstAnswerLost = new FirstAnswerLost();
 
+	private static final ServiceAnswer answers = new ServiceAnswer();
+
 	private static DynamoDbClient client;
 
 	private static DynamoDown dynamoDown;
@@ -38,7 +40,7 @@ class PointOperationsTest {
 
 	@BeforeAll
 	static void startStore() {
-		client = DynaliteSupport.client(requests, firstAnswerLost);
+		client = DynaliteSupport.client(requests, firstAnswerLost, answers);
 		dynamoDown = DynamoDown.create(client);
 		table = DynaliteSupport.createTable(client, "points");
 	}
@@ -52,6 +54,7 @@ class PointOperationsTest {
 	@BeforeEach
 	void freshNamespace(org.junit.jupiter.api.TestInfo test) {
 		this.store = dynamoDown.template(table, test.getTestMethod().orElseThrow().getName(), ValueCodec.string());
+		answers.reset();
 		this.store.get("warm-up");
 		requests.reset();
 	}
@@ -96,6 +99,28 @@ class PointOperationsTest {
 		byte[] value = { 0, 1, (byte) 0xff, 42 };
 		bytes.put("b", value);
 		assertThat(bytes.get("b")).hasValueSatisfying((read) -> assertThat(read).containsExactly(value));
+	}
+
+	record Meetup(String name, int members) {
+	}
+
+	record Clash(String k) {
+	}
+
+	@Test
+	void jsonValuesAreSpreadOverTheItem() {
+		SortedKeyValueTemplate<Meetup> meetups = dynamoDown.template(table, this.store.namespace(),
+				ValueCodec.json(Meetup.class));
+		meetups.put("nyc", new Meetup("NYC JS", 42));
+		assertThat(meetups.get("nyc")).contains(new Meetup("NYC JS", 42));
+		assertThat(dynamoDown.template(table, this.store.namespace(), ValueCodec.attributes()).get("nyc"))
+			.contains(Map.of("name", AttributeValue.fromS("NYC JS"), "members", AttributeValue.fromN("42")));
+		requests.reset();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> dynamoDown.template(table, this.store.namespace(), ValueCodec.json(Clash.class))
+				.put("x", new Clash("overwrite")))
+			.withMessageContaining("'k'");
+		assertThat(requests.total()).isZero();
 	}
 
 	@Test
@@ -149,6 +174,24 @@ class PointOperationsTest {
 		firstAnswerLost.armFor("PutItem");
 		assertThat(this.store.putIfAbsent("taken", "mine")).isFalse();
 		assertThat(this.store.get("taken")).contains("theirs");
+	}
+
+	@Test
+	void putIfAbsentComparesWithTheItemDynamoDbReturnsWithTheFailure() {
+		// dynalite ignores ReturnValuesOnConditionCheckFailure; DynamoDB answers like this.
+		this.store.put("k", "v");
+		String failure = """
+				{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",
+				 "message":"The conditional request failed",
+				 "Item":{"ns":{"S":"%s"},"k":{"S":"k"},"value":{"S":"%s"}}}""";
+		answers.answer("PutItem", 400, failure.formatted(this.store.namespace(), "v"));
+		requests.reset();
+		assertThat(this.store.putIfAbsent("k", "v")).isTrue();
+		answers.answer("PutItem", 400, failure.formatted(this.store.namespace(), "other"));
+		assertThat(this.store.putIfAbsent("k", "v")).isFalse();
+		assertThat(requests.count("GetItem")).as("the returned item is enough").isZero();
+		assertThat(requests.requests("PutItem", PutItemRequest.class))
+			.allSatisfy((sent) -> assertThat(sent.returnValuesOnConditionCheckFailureAsString()).isEqualTo("ALL_OLD"));
 	}
 
 	@Test

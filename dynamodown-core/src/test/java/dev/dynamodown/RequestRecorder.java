@@ -16,7 +16,12 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 final class RequestRecorder implements ExecutionInterceptor {
 
-	record Sent(String operation, SdkRequest request, String thread) {
+	record Sent(String operation, SdkRequest request, Thread thread) {
+
+		String threadName() {
+			return this.thread.getName();
+		}
+
 	}
 
 	private final List<Sent> sent = new CopyOnWriteArrayList<>();
@@ -28,7 +33,7 @@ final class RequestRecorder implements ExecutionInterceptor {
 	@Override
 	public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
 		this.sent.add(new Sent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.request(),
-				Thread.currentThread().getName()));
+				Thread.currentThread()));
 		this.maxInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 	}
 

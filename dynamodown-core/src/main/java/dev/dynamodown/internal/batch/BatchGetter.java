@@ -87,10 +87,10 @@ public final class BatchGetter {
 	}
 
 	private void pause(int retry, BooleanSupplier stop) {
+		if (stop.getAsBoolean()) {
+			throw new DynamoDownException(this.store.describe("getAll") + " was stopped");
+		}
 		try {
-			if (stop.getAsBoolean()) {
-				throw new InterruptedException("read stopped");
-			}
 			this.backoff.pause(retry);
 		}
 		catch (InterruptedException ex) {

@@ -97,10 +97,12 @@ public final class BatchWriter {
 		List<WriteOp> pending = chunk;
 		for (int attempt = 1;; attempt++) {
 			if (attempt > 1) {
+				if (stop.getAsBoolean()) {
+					// The batch is failing anyway: report now rather than retry.
+					outcome.unsent(pending);
+					return false;
+				}
 				try {
-					if (stop.getAsBoolean()) {
-						throw new InterruptedException("batch stopped");
-					}
 					this.backoff.pause(attempt - 1);
 				}
 				catch (InterruptedException ex) {

@@ -112,10 +112,7 @@ final class QueryCursor implements Spliterator<Map<String, AttributeValue>> {
 	}
 
 	private void fetch() {
-		QueryRequest.Builder request = this.plan.request(this.store.table());
-		if (this.keysOnly) {
-			request.projectionExpression(QueryPlan.keysProjection());
-		}
+		QueryRequest.Builder request = this.plan.request(this.store.table(), this.keysOnly);
 		if (this.remaining >= 0) {
 			long wanted = this.remaining + (this.seenAny ? 0 : this.plan.startAllowance());
 			request.limit((int) Math.min(wanted, Integer.MAX_VALUE));

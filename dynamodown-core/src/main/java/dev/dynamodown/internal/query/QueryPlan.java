@@ -39,7 +39,7 @@ public final class QueryPlan {
 
 	private final Map<String, AttributeValue> values;
 
-	private final Map<String, String> names;
+	private final TableSchema schema;
 
 	private final List<String> excludedEnds;
 
@@ -50,7 +50,7 @@ public final class QueryPlan {
 		this.range = range;
 		this.keyCondition = keyCondition;
 		this.values = values;
-		this.names = Map.of(HASH, schema.hashName(), RANGE, schema.rangeName());
+		this.schema = schema;
 		this.excludedEnds = excludedEnds;
 		this.excludedStart = excludedStart;
 	}
@@ -111,21 +111,24 @@ public final class QueryPlan {
 	 * A request for the next page, without paging or limit: table, key condition, names and
 	 * values, strongly consistent, in the range's direction.
 	 * @param table the table
+	 * @param keysOnly whether to project the key attributes only
 	 * @return the request builder
 	 */
-	public QueryRequest.Builder request(String table) {
-		return QueryRequest.builder()
+	public QueryRequest.Builder request(String table, boolean keysOnly) {
+		// DynamoDB refuses names the expressions do not use.
+		Map<String, String> names = new HashMap<>();
+		names.put(HASH, this.schema.hashName());
+		if (keysOnly || this.keyCondition.contains(RANGE)) {
+			names.put(RANGE, this.schema.rangeName());
+		}
+		QueryRequest.Builder request = QueryRequest.builder()
 			.tableName(table)
 			.keyConditionExpression(this.keyCondition)
-			.expressionAttributeNames(this.names)
+			.expressionAttributeNames(names)
 			.expressionAttributeValues(this.values)
 			.consistentRead(true)
 			.scanIndexForward(!this.range.isReverse());
-	}
-
-	/** A projection of the key attributes only, for reads that need no value. */
-	public static String keysProjection() {
-		return HASH + ", " + RANGE;
+		return keysOnly ? request.projectionExpression(HASH + ", " + RANGE) : request;
 	}
 
 	/** Whether a key the query returned belongs to the range (false only for a dropped exclusive end). */

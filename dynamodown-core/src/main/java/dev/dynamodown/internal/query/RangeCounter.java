@@ -46,7 +46,7 @@ public final class RangeCounter {
 		long counted = 0;
 		@Nullable Map<String, AttributeValue> start = null;
 		do {
-			QueryRequest.Builder request = plan.request(this.store.table()).select(Select.COUNT);
+			QueryRequest.Builder request = plan.request(this.store.table(), false).select(Select.COUNT);
 			if (range.hasLimit()) {
 				request.limit((int) Math.min(cap - counted, Integer.MAX_VALUE));
 			}
