@@ -90,7 +90,9 @@ class DynamoDownPartTreeQueryIntegrationTests {
 	@Test
 	void keyCriteriaJoinedByAndIntersect() {
 		assertThat(keys(this.meetups.findByKeyStartingWithAndKeyGreaterThan("b", "ba"))).containsExactly("bb", "bc");
-		assertThat(this.requests.itemsRead()).isEqualTo(2);
+		assertThat(onlyQuery()).contains("\"ba\"");
+		// One key condition cannot say both "> ba" and "starts with b": the excluded "ba" may be read too.
+		assertThat(this.requests.itemsRead()).isLessThanOrEqualTo(3);
 	}
 
 	@Test
