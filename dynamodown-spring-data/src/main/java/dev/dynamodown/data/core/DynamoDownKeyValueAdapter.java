@@ -41,8 +41,9 @@ import org.springframework.util.ClassUtils;
  * ranges.
  * <p>
  * Each call is one or more requests of a {@link SortedKeyValueOperations} and carries its
- * guarantees: single-key calls are atomic; {@link #deleteAllOf}, {@link #putAll} and
- * {@link #deleteAll} are NOT (non-atomic batches, see {@link BatchWriteException}).
+ * guarantees: single-key calls are atomic; {@link #deleteAllOf} and the batches the
+ * {@link DynamoDownKeyValueTemplate} sends through this adapter are NOT (see
+ * {@link BatchWriteException}).
  * <p>
  * Differences from the {@code KeyValueAdapter} contract, which assumes an in-memory store:
  * {@link #put} and {@link #delete} return {@code null} instead of the previous value (reading it
