@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import dev.dynamodown.KeyRange;
@@ -118,35 +119,50 @@ public class DynamoDownQueryEngine extends QueryEngine<DynamoDownKeyValueAdapter
 		KeyCriteria criteria = criteriaOf(query);
 		String keyProperty = getRequiredAdapter().keyProperty(type);
 		boolean descending = KeyOrder.isDescending(query.getSort(), keyProperty, type);
-		int rows = query.getRows();
-		int withLookahead = (rows < 0) ? -1 : rows + 1;
 		if (position instanceof OffsetScrollPosition offset) {
 			long skip = offset.isInitial() ? 0 : offset.getOffset() + 1;
-			List<T> values;
-			try (Stream<KeyValue<T>> entries = entries(criteria, descending, skip, withLookahead, keyspace, type)) {
-				values = entries.map(KeyValue::value).toList();
-			}
-			return Window.from(firstRows(values, rows), offset.positionFunction(), hasMore(values, rows));
+			Window<KeyValue<T>> window = window(criteria, descending, skip, query.getRows(), keyspace, type,
+					offset.positionFunction());
+			return window.map(KeyValue::value);
 		}
 		if (position instanceof KeysetScrollPosition keyset) {
-			boolean backward = keyset.scrollsBackward();
-			boolean readDescending = descending != backward;
-			String anchor = anchorOf(keyset, keyProperty, type);
-			KeyCriteria window = (anchor == null) ? criteria : criteria
-				.and(KeyCriteria.range(readDescending ? KeyRange.all().lt(anchor) : KeyRange.all().gt(anchor)));
-			List<KeyValue<T>> read;
-			try (Stream<KeyValue<T>> entries = entries(window, readDescending, 0, withLookahead, keyspace, type)) {
-				read = entries.toList();
-			}
-			List<KeyValue<T>> inWindow = new ArrayList<>(firstRows(read, rows));
-			if (backward) {
-				Collections.reverse(inWindow);
-			}
-			return Window.from(inWindow.stream().map(KeyValue::value).toList(),
-					(index) -> ScrollPosition.of(Map.of(keyProperty, inWindow.get(index).key()), keyset.getDirection()),
-					hasMore(read, rows));
+			return keysetWindow(criteria, descending, keyset, query.getRows(), keyProperty, keyspace, type);
 		}
 		throw new IllegalArgumentException("Unsupported ScrollPosition " + position.getClass().getName());
+	}
+
+	/**
+	 * The window after (forward) or before (backward) the position's key. Backward, entries are
+	 * read in the opposite order and the window is turned round, so that it lists them in the
+	 * query's order.
+	 */
+	private <T> Window<T> keysetWindow(KeyCriteria criteria, boolean descending, KeysetScrollPosition position,
+			int rows, String keyProperty, String keyspace, Class<T> type) {
+		boolean backward = position.scrollsBackward();
+		boolean readDescending = descending != backward;
+		String anchor = anchorOf(position, keyProperty, type);
+		KeyCriteria after = (anchor == null) ? criteria
+				: criteria.and(KeyCriteria.range(readDescending ? KeyRange.all().lt(anchor) : KeyRange.all().gt(anchor)));
+		Window<KeyValue<T>> read = window(after, readDescending, 0, rows, keyspace, type, (index) -> position);
+		List<KeyValue<T>> entries = new ArrayList<>(read.getContent());
+		if (backward) {
+			Collections.reverse(entries);
+		}
+		return Window.from(entries.stream().map(KeyValue::value).toList(),
+				(index) -> ScrollPosition.of(Map.of(keyProperty, entries.get(index).key()), position.getDirection()),
+				read.hasNext());
+	}
+
+	/** Reads {@code rows} entries after skipping {@code skip}, and one more to tell whether there are more. */
+	private <T> Window<KeyValue<T>> window(KeyCriteria criteria, boolean descending, long skip, int rows,
+			String keyspace, Class<T> type, IntFunction<? extends ScrollPosition> positions) {
+		List<KeyValue<T>> read;
+		try (Stream<KeyValue<T>> entries = entries(criteria, descending, skip, (rows < 0) ? -1 : rows + 1, keyspace,
+				type)) {
+			read = entries.toList();
+		}
+		boolean hasMore = rows >= 0 && read.size() > rows;
+		return Window.from(hasMore ? read.subList(0, rows) : read, positions, hasMore);
 	}
 
 	/** Like {@link #stream} but with the keys: the entries a query selects. Close the stream. */
@@ -194,14 +210,6 @@ public class DynamoDownQueryEngine extends QueryEngine<DynamoDownKeyValueAdapter
 		}
 		entries = entries.skip(skipped);
 		return (rows > 0) ? entries.limit(rows) : entries;
-	}
-
-	private static <E> List<E> firstRows(List<E> read, int rows) {
-		return hasMore(read, rows) ? read.subList(0, rows) : read;
-	}
-
-	private static boolean hasMore(List<?> read, int rows) {
-		return rows >= 0 && read.size() > rows;
 	}
 
 	private static @Nullable String anchorOf(KeysetScrollPosition position, String keyProperty, Class<?> type) {
