@@ -8,9 +8,11 @@
 //
 // --port 0 lets the OS pick a free port. Without --path the data lives in memory.
 // Once listening it prints exactly one line "DYNALITE_READY port=<port>" on stdout.
-// If it cannot listen it prints "DYNALITE_FAILED <code> <message>" on stderr and exits with 2.
+// If it cannot listen or open the data directory, it prints "DYNALITE_FAILED <code> <message>"
+// on stderr and exits with 2.
 // It stops when its stdin closes (the JVM closed it or died, even by SIGKILL) and on SIGTERM/SIGINT.
 
+const fs = require('node:fs')
 const path = require('node:path')
 const { parseArgs } = require('node:util')
 
@@ -27,7 +29,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 	fail('EINVAL', `--port must be an integer between 0 and 65535, was "${args.port}"`)
 }
 
-patchUtf8StringOrder(require(path.join(path.dirname(require.resolve('dynalite')), 'db')))
+const db = require(path.join(path.dirname(require.resolve('dynalite')), 'db'))
+patchUtf8StringOrder(db)
+const store = captureStore(db)
 
 const server = require('dynalite')({
 	path: args.path, // undefined: in memory
@@ -36,10 +40,14 @@ const server = require('dynalite')({
 	updateTableMs: 0,
 })
 
-server.on('error', (err) => fail(err.code, err.message))
-server.listen(port, args.host, () => {
-	process.stdout.write(`DYNALITE_READY port=${server.address().port}\n`)
-})
+// dynalite opens its LevelDB lazily and, should that fail (another process holds the directory's
+// lock), drops every request without an answer. Opening it first turns that into a clear failure.
+store().db.open().then(() => {
+	server.on('error', (err) => fail(err.code, err.message))
+	server.listen(port, args.host, () => {
+		process.stdout.write(`DYNALITE_READY port=${server.address().port}\n`)
+	})
+}, (err) => fail('EDATADIR', `cannot open the data directory ${args.path}: ${(err.cause || err).message}`))
 
 // The JVM holds our stdin open; end-of-file means it closed it or is gone.
 process.stdin.on('data', () => {})
@@ -60,8 +68,16 @@ function stop () {
 }
 
 function fail (code, message) {
-	process.stderr.write(`DYNALITE_FAILED ${code || 'ERROR'} ${message}\n`)
+	fs.writeSync(2, `DYNALITE_FAILED ${code || 'ERROR'} ${message}\n`) // before exit, on every platform
 	process.exit(2)
+}
+
+// Keeps the store that dynalite creates (it does not expose it), to open its database up front.
+function captureStore (db) {
+	let store
+	const create = db.create
+	db.create = (options) => (store = create(options))
+	return () => store
 }
 
 // dynalite stores and sorts S (string) keys by their UTF-8 bytes, like DynamoDB, but its compare()

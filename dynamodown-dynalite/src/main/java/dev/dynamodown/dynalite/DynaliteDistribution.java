@@ -50,10 +50,12 @@ final class DynaliteDistribution {
 	 * @throws DynaliteException if the distribution is missing or cannot be extracted
 	 */
 	static synchronized Path launcher() {
-		if (launcher == null) {
-			launcher = locate();
+		Path located = launcher;
+		if (located == null || !Files.isRegularFile(located)) { // or a temporary files cleaner removed it
+			located = locate();
+			launcher = located;
 		}
-		return launcher;
+		return located;
 	}
 
 	private static Path locate() {

@@ -99,14 +99,16 @@ public final class DynaliteServer implements AutoCloseable {
 	}
 
 	private static DynaliteServer start(DynaliteOptions options, boolean isShared) {
+		long deadline = System.nanoTime() + options.startupTimeout().toNanos();
 		NodeRuntime node = NodeRuntime.locate(options.nodeExecutable());
 		Path launcher = DynaliteDistribution.launcher();
 		Process process = launch(node, launcher, options);
 		ProcessOutput output = ProcessOutput.capture(process);
 		try {
-			int port = awaitReady(process, output, options);
+			int port = awaitReady(process, output, options, untilDeadline(deadline));
 			DynaliteServer server = new DynaliteServer(process, output, port, isShared);
-			String problem = ReadinessProbe.check(server.endpoint(), options.startupTimeout());
+			// A second more: it is listening, so a probe that times out now means it is stuck.
+			String problem = ReadinessProbe.check(server.endpoint(), untilDeadline(deadline).plusSeconds(1));
 			if (problem != null) {
 				server.stop();
 				server.removeShutdownHook();
@@ -143,11 +145,15 @@ public final class DynaliteServer implements AutoCloseable {
 		}
 	}
 
-	private static int awaitReady(Process process, ProcessOutput output, DynaliteOptions options)
+	private static Duration untilDeadline(long deadline) {
+		return Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0));
+	}
+
+	private static int awaitReady(Process process, ProcessOutput output, DynaliteOptions options, Duration timeout)
 			throws InterruptedException {
 		OptionalInt port;
 		try {
-			port = output.awaitReady(options.startupTimeout());
+			port = output.awaitReady(timeout);
 		}
 		catch (TimeoutException ex) {
 			throw failure("dynalite did not start within " + options.startupTimeout()
@@ -161,6 +167,10 @@ public final class DynaliteServer implements AutoCloseable {
 		if (output.text().contains("DYNALITE_FAILED EADDRINUSE")) {
 			throw failure("Port " + options.port() + " on " + HOST + " is already in use: choose another port, "
 					+ "or 0 for a free one. dynalite " + exit, output);
+		}
+		if (output.text().contains("DYNALITE_FAILED EDATADIR")) {
+			throw failure("dynalite cannot open its data directory " + options.dataDirectory()
+					+ ": is another server using it? dynalite " + exit, output);
 		}
 		throw failure("dynalite " + exit + " before it was ready", output);
 	}

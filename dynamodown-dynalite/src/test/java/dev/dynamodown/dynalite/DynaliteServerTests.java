@@ -69,6 +69,17 @@ class DynaliteServerTests {
 	}
 
 	@Test
+	void refusesADataDirectoryThatAnotherServerUses(@TempDir Path data) throws Exception {
+		DynaliteOptions options = DynaliteOptions.builder().dataDirectory(data).build();
+		try (DynaliteServer first = DynaliteServer.start(options)) {
+			assertThatExceptionOfType(DynaliteException.class).isThrownBy(() -> DynaliteServer.start(options))
+				.withMessageStartingWith("dynalite cannot open its data directory " + data + ": is another server using it?")
+				.withMessageContaining("DYNALITE_FAILED EDATADIR");
+			assertThat(ReadinessProbe.check(first.endpoint(), Duration.ofSeconds(5))).isNull();
+		}
+	}
+
+	@Test
 	void capturesWhatTheProcessPrints() {
 		try (DynaliteServer server = DynaliteServer.start()) {
 			assertThat(server.output()).startsWith("DYNALITE_READY port=" + server.port() + "\n");
