@@ -15,6 +15,7 @@ import dev.dynamodown.data.sample.MeetupRepository;
 import dev.dynamodown.data.sample.NoteRepository;
 import dev.dynamodown.data.sample.SamplePackage;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -106,8 +107,13 @@ class DynamoDownRepositoriesAutoConfigurationTests {
 	static class DynamoDbConfiguration {
 
 		@Bean
-		DynamoDown dynamoDown() {
-			return TestDynamoDb.dynamoDown(TestDynamoDb.client(new RequestLog()));
+		DynamoDbClient dynamoDbClient() {
+			return TestDynamoDb.client(new RequestLog());
+		}
+
+		@Bean
+		DynamoDown dynamoDown(DynamoDbClient dynamoDbClient) {
+			return TestDynamoDb.dynamoDown(dynamoDbClient);
 		}
 
 	}

@@ -9,6 +9,7 @@ import dev.dynamodown.data.EnableDynamoDownRepositories;
 import dev.dynamodown.data.RequestLog;
 import dev.dynamodown.data.TestDynamoDb;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
@@ -131,8 +132,13 @@ class EntityValidationTests {
 		}
 
 		@Bean
-		DynamoDown dynamoDown(RequestLog requestLog) {
-			return TestDynamoDb.dynamoDown(TestDynamoDb.client(requestLog));
+		DynamoDbClient dynamoDbClient(RequestLog requestLog) {
+			return TestDynamoDb.client(requestLog);
+		}
+
+		@Bean
+		DynamoDown dynamoDown(DynamoDbClient dynamoDbClient) {
+			return TestDynamoDb.dynamoDown(dynamoDbClient);
 		}
 
 	}
