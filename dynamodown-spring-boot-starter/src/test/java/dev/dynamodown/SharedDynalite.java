@@ -1,0 +1,69 @@
+package dev.dynamodown;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.UUID;
+
+import dev.dynamodown.dynalite.DynaliteOptions;
+import dev.dynamodown.dynalite.DynaliteServer;
+
+/**
+ * One dynalite server for every test of this JVM (started on first use, stopped when the
+ * JVM exits), and endpoints that never answer.
+ */
+public final class SharedDynalite {
+
+	private static DynaliteServer server;
+
+	private SharedDynalite() {
+	}
+
+	/** The shared server's endpoint, starting it if needed. */
+	public static synchronized URI endpoint() {
+		if (server == null) {
+			server = DynaliteServer.start(DynaliteOptions.builder().build());
+			DynaliteServer started = server;
+			Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+		}
+		return server.endpoint();
+	}
+
+	/** Properties pointing the auto-configured client at the shared server. */
+	public static String[] properties() {
+		return new String[] { "dynamodown.endpoint=" + endpoint(), "dynamodown.region=us-east-1",
+				"dynamodown.credentials.access-key=test-access-key",
+				"dynamodown.credentials.secret-key=test-secret-key" };
+	}
+
+	/** A table name no other test uses. */
+	public static String uniqueTable(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/**
+	 * A socket that accepts connections (the kernel completes the handshake) but never
+	 * reads or answers: a request sent there waits until its timeout.
+	 */
+	public static ServerSocket blackHole() {
+		try {
+			return new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A loopback port nobody listens on: connections are refused. */
+	public static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
