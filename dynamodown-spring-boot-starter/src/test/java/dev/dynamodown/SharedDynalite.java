@@ -9,6 +9,10 @@ import java.util.UUID;
 
 import dev.dynamodown.dynalite.DynaliteOptions;
 import dev.dynamodown.dynalite.DynaliteServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * One dynalite server for every test of this JVM (started on first use, stopped when the
@@ -36,6 +40,17 @@ public final class SharedDynalite {
 		return new String[] { "dynamodown.endpoint=" + endpoint(), "dynamodown.region=us-east-1",
 				"dynamodown.credentials.access-key=test-access-key",
 				"dynamodown.credentials.secret-key=test-secret-key" };
+	}
+
+	/** Creates a store table (hash {@code ns}, range {@code k}) on the shared server. */
+	public static void createTable(String table) {
+		try (DynamoDbClient client = DynamoDbClient.builder()
+			.endpointOverride(endpoint())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+			.build(); DynamoDown dynamoDown = DynamoDown.create(client)) {
+			dynamoDown.createTableIfMissing(table);
+		}
 	}
 
 	/** A table name no other test uses. */
