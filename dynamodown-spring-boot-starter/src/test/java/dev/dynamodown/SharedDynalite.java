@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.UUID;
 
-import dev.dynamodown.dynalite.DynaliteOptions;
 import dev.dynamodown.dynalite.DynaliteServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -15,24 +14,17 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * One dynalite server for every test of this JVM (started on first use, stopped when the
- * JVM exits), and endpoints that never answer.
+ * The dynalite server shared by every test of this JVM, tables of its own for each test,
+ * and endpoints that never answer.
  */
 public final class SharedDynalite {
-
-	private static DynaliteServer server;
 
 	private SharedDynalite() {
 	}
 
 	/** The shared server's endpoint, starting it if needed. */
-	public static synchronized URI endpoint() {
-		if (server == null) {
-			server = DynaliteServer.start(DynaliteOptions.builder().build());
-			DynaliteServer started = server;
-			Runtime.getRuntime().addShutdownHook(new Thread(started::close));
-		}
-		return server.endpoint();
+	public static URI endpoint() {
+		return DynaliteServer.shared().endpoint();
 	}
 
 	/** Properties pointing the auto-configured client at the shared server. */

@@ -237,9 +237,11 @@ public class DynamoDownProperties {
 		private @Nullable Path dataDir;
 
 		/**
-		 * Node.js executable to run dynalite with. When not set, 'node' from the PATH.
+		 * Node.js executable (version 20 or later) to run dynalite with. When not set, the
+		 * 'dynamodown.dynalite.node' system property, else the DYNAMODOWN_NODE environment
+		 * variable, else 'node' on the PATH.
 		 */
-		private @Nullable String nodeExecutable;
+		private @Nullable Path nodeExecutable;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -265,11 +267,11 @@ public class DynamoDownProperties {
 			this.dataDir = dataDir;
 		}
 
-		public @Nullable String getNodeExecutable() {
+		public @Nullable Path getNodeExecutable() {
 			return this.nodeExecutable;
 		}
 
-		public void setNodeExecutable(@Nullable String nodeExecutable) {
+		public void setNodeExecutable(@Nullable Path nodeExecutable) {
 			this.nodeExecutable = nodeExecutable;
 		}
 

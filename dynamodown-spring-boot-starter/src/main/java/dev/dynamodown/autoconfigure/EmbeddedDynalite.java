@@ -31,14 +31,11 @@ final class EmbeddedDynalite implements DynamoDownConnectionDetails, AutoCloseab
 	}
 
 	static EmbeddedDynalite start(DynamoDownProperties.Embedded properties) {
-		DynaliteOptions.Builder options = DynaliteOptions.builder().port(properties.getPort());
-		if (properties.getDataDir() != null) {
-			options.dataDirectory(properties.getDataDir());
-		}
-		if (properties.getNodeExecutable() != null) {
-			options.nodeExecutable(properties.getNodeExecutable());
-		}
-		DynaliteServer server = DynaliteServer.start(options.build());
+		DynaliteServer server = DynaliteServer.start(DynaliteOptions.builder()
+			.port(properties.getPort())
+			.dataDirectory(properties.getDataDir())
+			.nodeExecutable(properties.getNodeExecutable())
+			.build());
 		logger.info("Started embedded dynalite at " + server.endpoint()
 				+ ((properties.getDataDir() != null) ? " with data in " + properties.getDataDir() : " (in memory)"));
 		return new EmbeddedDynalite(server);
