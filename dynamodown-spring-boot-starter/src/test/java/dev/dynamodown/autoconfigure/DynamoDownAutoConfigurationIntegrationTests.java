@@ -5,14 +5,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 
 import dev.dynamodown.Meetup;
 import dev.dynamodown.SharedDynalite;
 import dev.dynamodown.SortedKeyValueTemplate;
 import dev.dynamodown.TableSchemaException;
+import dev.dynamodown.dynalite.DynaliteException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -24,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
@@ -189,6 +193,39 @@ class DynamoDownAutoConfigurationIntegrationTests {
 					assertThat(notes.get("first")).contains("written to the embedded dynalite");
 				});
 			assertThat(accepts(endpoint[0])).as("dynalite stopped with the context").isFalse();
+		}
+
+		@Test
+		void keepsTheDataAcrossRestartsInTheDataDirectory(@TempDir Path dataDir) {
+			ApplicationContextRunner embedded = new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(DynamoDownAutoConfiguration.class))
+				.withPropertyValues("dynamodown.embedded.enabled=true", "dynamodown.embedded.data-dir=" + dataDir,
+						"dynamodown.table=kept", "dynamodown.namespaces.notes.value-type=java.lang.String");
+			embedded.run((context) -> notes(context).put("kept", "survives a restart"));
+			embedded.run((context) -> assertThat(notes(context).get("kept")).contains("survives a restart"));
+		}
+
+		@Test
+		void failsWithWhatToInstallWhenNodeIsMissing(@TempDir Path nowhere) {
+			new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DynamoDownAutoConfiguration.class))
+				.withPropertyValues("dynamodown.embedded.enabled=true",
+						"dynamodown.embedded.node-executable=" + nowhere.resolve("node"))
+				.run((context) -> assertThat(causeOfType(context.getStartupFailure(), DynaliteException.class))
+					.hasMessageContaining("Install Node.js 20 or newer"));
+		}
+
+		private static Throwable causeOfType(Throwable failure, Class<? extends Throwable> type) {
+			Throwable cause = failure;
+			while (cause != null && !type.isInstance(cause)) {
+				cause = cause.getCause();
+			}
+			assertThat(cause).as("cause of type " + type.getName() + " in " + failure).isNotNull();
+			return cause;
+		}
+
+		@SuppressWarnings("unchecked")
+		private static SortedKeyValueTemplate<String> notes(ApplicationContext context) {
+			return context.getBean("notes", SortedKeyValueTemplate.class);
 		}
 
 		private static boolean accepts(URI endpoint) {

@@ -29,6 +29,7 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link DynamoDownAutoConfiguration}: conditions and back-off. Nothing here sends
@@ -69,6 +70,16 @@ class DynamoDownAutoConfigurationTests {
 						.contains(Duration.ofSeconds(3));
 					assertThat(context.getBean(DynamoDown.class).client()).isSameAs(client);
 				});
+		}
+
+		@Test
+		void isClosedWithTheContext() {
+			DynamoDbClient[] client = new DynamoDbClient[1];
+			contextRunner
+				.withPropertyValues("dynamodown.credentials.access-key=AKIDEXAMPLE",
+						"dynamodown.credentials.secret-key=shhh")
+				.run((context) -> client[0] = context.getBean(DynamoDbClient.class));
+			assertThatIllegalStateException().isThrownBy(() -> client[0].listTables());
 		}
 
 		@Test
