@@ -23,6 +23,8 @@ final class Ledger {
 
 	private final List<String> violations = new ArrayList<>();
 
+	private int resolved;
+
 	/** The states a key may be in now. */
 	Set<Optional<String>> admissible(String key) {
 		return Set.copyOf(this.admissible.getOrDefault(key, INITIALLY_ABSENT));
@@ -46,6 +48,9 @@ final class Ledger {
 		if (!states.contains(state)) {
 			violation(how + " saw " + describe(state) + " for key '" + key + "', admissible: " + describe(states));
 		}
+		else if (states.size() > 1) {
+			this.resolved++;
+		}
 		this.admissible.put(key, Set.of(state));
 	}
 
@@ -66,6 +71,11 @@ final class Ledger {
 
 	List<String> violations() {
 		return List.copyOf(this.violations);
+	}
+
+	/** How often a read found out which of several admissible states a key was in. */
+	int resolvedByReads() {
+		return this.resolved;
 	}
 
 	/** Keys whose state is not known exactly (a failed write left two or more admissible states). */

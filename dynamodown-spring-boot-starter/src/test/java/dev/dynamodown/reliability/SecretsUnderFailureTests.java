@@ -107,9 +107,9 @@ class SecretsUnderFailureTests {
 				"dynamodown.credentials.secret-key=" + SECRET, "dynamodown.table=" + table,
 				"dynamodown.namespaces.notes.value-type=java.lang.String",
 				"dynamodown.namespaces.gone.table=" + SharedDynalite.uniqueTable("absent"),
-				"dynamodown.client.api-call-timeout=1s", "dynamodown.health.timeout=1s",
+				"dynamodown.client.api-call-timeout=500ms", "dynamodown.health.timeout=500ms",
 				"dynamodown.create-tables=" + checkAtStartup, "dynamodown.fail-fast=" + checkAtStartup,
-				"dynamodown.startup-timeout=2s"));
+				"dynamodown.startup-timeout=1s"));
 		properties.addAll(List.of(LOGGING));
 		return new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
 			.properties(properties.toArray(String[]::new));
