@@ -10,7 +10,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
+import dev.dynamodown.Batch;
 import dev.dynamodown.BatchOperation;
 import dev.dynamodown.BatchResult;
 import dev.dynamodown.BatchWriteException;
@@ -35,6 +37,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import tools.jackson.databind.JsonNode;
@@ -230,7 +233,7 @@ class BatchRetryTest {
 		}
 	}
 
-	private DynamoDown dynamoDown(java.util.function.UnaryOperator<DynamoDownOptions.Builder> options) {
+	private DynamoDown dynamoDown(UnaryOperator<DynamoDownOptions.Builder> options) {
 		DynamoDownOptions.Builder builder = DynamoDownOptions.builder()
 			.retryBaseDelay(Duration.ofMillis(1))
 			.retryMaxDelay(Duration.ofMillis(5))
@@ -302,7 +305,7 @@ class BatchRetryTest {
 		return operations;
 	}
 
-	private static void apply(List<BatchOperation> operations, dev.dynamodown.Batch<String> batch) {
+	private static void apply(List<BatchOperation> operations, Batch<String> batch) {
 		for (BatchOperation operation : operations) {
 			if (operation.isPut()) {
 				batch.put(operation.key(), "value of " + operation.key());
@@ -344,7 +347,7 @@ class BatchRetryTest {
 		Set<String> keys = new TreeSet<>();
 		direct.queryPaginator((q) -> q.tableName(table)
 			.keyConditionExpression("ns = :ns")
-			.expressionAttributeValues(Map.of(":ns", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(this.namespace)))
+			.expressionAttributeValues(Map.of(":ns", AttributeValue.fromS(this.namespace)))
 			.consistentRead(true)).items().forEach((item) -> keys.add(item.get("k").s()));
 		return keys;
 	}

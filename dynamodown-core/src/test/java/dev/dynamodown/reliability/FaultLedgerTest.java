@@ -1,5 +1,7 @@
 package dev.dynamodown.reliability;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that returned must be visible exactly as acknowledged; every call that threw must have said
  * precisely what may be missing ({@link BatchWriteException#unapplied()}: everything else of the
  * batch was applied); single writes that threw leave the key before or after; and the store read
- * afterwards, without faults, must match the ledgers.
+ * afterwards, without faults, must match the ledgers. No failure shows a credential.
  * <p>
  * The seed is printed; {@code -Ddynamodown.faults.seed=N} replays the same operations and fault
  * draws (their interleaving across threads still varies).
@@ -299,6 +301,7 @@ class FaultLedgerTest {
 			}
 			catch (BatchWriteException ex) {
 				tally.failed("batch");
+				checkNoCredentials("batch", ex);
 				tally.add("batch ops reported unapplied", ex.unapplied().size());
 				Set<String> unapplied = checkUnapplied(ex, last);
 				last.forEach((key, state) -> {
@@ -376,6 +379,21 @@ class FaultLedgerTest {
 			tally.failed(operation);
 			if (!(ex instanceof DynamoDownException)) {
 				this.ledger.violation(operation + " threw " + ex + " instead of a DynamoDownException");
+			}
+			checkNoCredentials(operation, ex);
+		}
+
+		/** No failure shows the secret key, anywhere in its causes, nor the access key id in a message. */
+		private void checkNoCredentials(String operation, RuntimeException ex) {
+			StringWriter trace = new StringWriter();
+			ex.printStackTrace(new PrintWriter(trace));
+			StringBuilder messages = new StringBuilder();
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				messages.append(cause.getMessage());
+			}
+			if (trace.toString().contains(ReliabilitySupport.SECRET_KEY)
+					|| messages.toString().contains(ReliabilitySupport.ACCESS_KEY)) {
+				this.ledger.violation(operation + " failed with a credential in " + ex);
 			}
 		}
 

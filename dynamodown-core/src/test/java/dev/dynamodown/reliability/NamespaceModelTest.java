@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
@@ -18,11 +19,11 @@ import dev.dynamodown.KeyRange;
 import dev.dynamodown.KeyValue;
 import dev.dynamodown.SortedKeyValueTemplate;
 import dev.dynamodown.ValueCodec;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -146,7 +147,7 @@ class NamespaceModelTest {
 			}
 			else {
 				String key = key(random);
-				assertThat(store.get(key)).as(at + "get(%s)", key).isEqualTo(java.util.Optional.ofNullable(model.get(key)));
+				assertThat(store.get(key)).as(at + "get(%s)", key).isEqualTo(Optional.ofNullable(model.get(key)));
 			}
 		}
 		for (String namespace : NAMESPACES) {

@@ -16,6 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  */
 final class ReliabilitySupport {
 
-	/** Fake credentials; the secrets tests look for them in every message. */
+	/** Fake credentials (dynalite checks none). */
 	static final String ACCESS_KEY = "AKIARELIABILITYTEST1";
 
 	static final String SECRET_KEY = "reliability-secret-do-not-print";
@@ -49,7 +50,7 @@ final class ReliabilitySupport {
 
 	/** A client straight to dynalite, with the SDK's default retry policy. */
 	static DynamoDbClient directClient(ExecutionInterceptor... interceptors) {
-		return builder(dynalite(), interceptors).build();
+		return builder(dynalite()).overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))).build();
 	}
 
 	/**
@@ -67,21 +68,19 @@ final class ReliabilitySupport {
 			.throttlingBackoffStrategy(backoff)
 			.circuitBreakerEnabled(false)
 			.build();
-		return builder(endpoint, interceptors)
+		return builder(endpoint)
 			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))
 				.apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
 				.retryStrategy(retry))
 			.build();
 	}
 
-	private static software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder builder(URI endpoint,
-			ExecutionInterceptor... interceptors) {
+	private static DynamoDbClientBuilder builder(URI endpoint) {
 		return DynamoDbClient.builder()
 			.endpointOverride(endpoint)
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-			.httpClientBuilder(Apache5HttpClient.builder().maxConnections(64).connectionTimeout(Duration.ofSeconds(2)))
-			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors)));
+			.httpClientBuilder(Apache5HttpClient.builder().maxConnections(64).connectionTimeout(Duration.ofSeconds(2)));
 	}
 
 	/** Creates a fresh table with hash key {@code ns} and range key {@code k}, and waits until it is ACTIVE. */

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
@@ -168,7 +170,7 @@ public final class DynamoRules {
 	}
 
 	/** Sets: non-empty, every element valid (identity not null), no two elements alike. */
-	private static <E> @Nullable String setProblem(List<E> elements, java.util.function.Function<E, @Nullable Object> identity) {
+	private static <E> @Nullable String setProblem(List<E> elements, Function<E, @Nullable Object> identity) {
 		if (elements.isEmpty()) {
 			return "empty set";
 		}
@@ -202,7 +204,7 @@ public final class DynamoRules {
 			case NS -> numbers(a.ns()).equals(numbers(b.ns()));
 			case SS -> new HashSet<>(a.ss()).equals(new HashSet<>(b.ss()));
 			case BS -> new HashSet<SdkBytes>(a.bs()).equals(new HashSet<SdkBytes>(b.bs()));
-			case L -> a.l().size() == b.l().size() && java.util.stream.IntStream.range(0, a.l().size())
+			case L -> a.l().size() == b.l().size() && IntStream.range(0, a.l().size())
 				.allMatch((i) -> sameData(a.l().get(i), b.l().get(i)));
 			case M -> sameData(a.m(), b.m());
 			default -> a.equals(b);
