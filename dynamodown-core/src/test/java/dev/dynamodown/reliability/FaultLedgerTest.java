@@ -69,7 +69,7 @@ class FaultLedgerTest {
 	private static final Map<Fault, Integer> FAULT_WEIGHTS = Map.ofEntries(Map.entry(Fault.THROUGHPUT_EXCEEDED, 16),
 			Map.entry(Fault.THROTTLING, 8), Map.entry(Fault.INTERNAL_ERROR, 8), Map.entry(Fault.UNAVAILABLE, 6),
 			Map.entry(Fault.INTERNAL_ERROR_AFTER, 8), Map.entry(Fault.RESET_BEFORE, 8), Map.entry(Fault.RESET_AFTER, 12),
-			Map.entry(Fault.STALL_BEFORE, 1), Map.entry(Fault.STALL_AFTER, 1), Map.entry(Fault.PARTIALLY_UNPROCESSED, 100));
+			Map.entry(Fault.STALL_BEFORE, 1), Map.entry(Fault.STALL_AFTER, 1), Map.entry(Fault.PARTIALLY_UNPROCESSED, 200));
 
 	private final Tally tally = new Tally();
 
