@@ -1,0 +1,135 @@
+package dev.dynamodown.sample;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The page at {@code /} in a real headless Chromium: what a person sees. Uses the machine's
+ * Debian {@code chromium} and {@code chromium-driver}, never a downloaded browser; without
+ * them the test is skipped and says why.
+ */
+@SampleAppTest
+class SamplePageTests {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	int port;
+
+	WebDriver browser;
+
+	WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser(@TempDir Path profile) {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"the page test needs " + CHROMIUM + " and " + CHROMEDRIVER
+						+ " (Debian: apt-get install chromium chromium-driver)");
+		// Both paths given: Selenium Manager has nothing to look up or download.
+		ChromeDriverService driver = new ChromeDriverService.Builder()
+			.usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + profile);
+		this.browser = new ChromeDriver(driver, options);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(10));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void showsTheSeededMeetupsThenAddsPagesAndDeletes() {
+		this.browser.get("http://127.0.0.1:" + this.port + "/");
+		// The first namespace, meetups, is listed on load.
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entries"), "BrooklynJS"));
+		assertThat(keysShown().get(0)).isEqualTo("brooklyn_js");
+
+		new Select(this.browser.findElement(By.id("namespace"))).selectByValue("notes");
+		type("prefix", "page:");
+		type("page-size", "2");
+		this.browser.findElement(By.id("refresh")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entries"), "no entries"));
+
+		add("page:1", "one");
+		add("page:2", "two");
+		add("page:3", "three");
+		this.wait.until((browser) -> keysShown().equals(List.of("page:1", "page:2")));
+		assertThat(this.browser.findElement(By.id("next")).isEnabled()).isTrue();
+
+		this.browser.findElement(By.id("next")).click();
+		this.wait.until((browser) -> keysShown().equals(List.of("page:3")));
+		assertThat(this.browser.findElement(By.id("page-number")).getText()).isEqualTo("page 2");
+		assertThat(this.browser.findElement(By.cssSelector("tr[data-key='page:3'] td.value")).getText())
+			.isEqualTo("three");
+		assertThat(this.browser.findElement(By.id("next")).isEnabled()).isFalse();
+
+		this.browser.findElement(By.cssSelector("tr[data-key='page:3'] button.delete")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Deleted page:3"));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entries"), "no entries"));
+
+		this.browser.findElement(By.id("previous")).click();
+		this.wait.until((browser) -> keysShown().equals(List.of("page:1", "page:2")));
+		assertThat(this.browser.findElement(By.id("next")).isEnabled()).isFalse();
+	}
+
+	@Test
+	void showsTheProblemDetailOfABadEntry() {
+		this.browser.get("http://127.0.0.1:" + this.port + "/");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entries"), "BrooklynJS"));
+		add("bad_js", "{\"name\": \"BadJS\"}");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "'url' must not be null"));
+		assertThat(this.browser.findElement(By.id("status")).getAttribute("class")).isEqualTo("error");
+	}
+
+	void type(String id, String text) {
+		WebElement field = this.browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	void add(String key, String value) {
+		type("key", key);
+		type("value", value);
+		this.browser.findElement(By.id("add")).click();
+		this.wait.until(ExpectedConditions.or(
+				ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Saved " + key),
+				ExpectedConditions.attributeToBe(By.id("status"), "class", "error")));
+	}
+
+	List<String> keysShown() {
+		return this.browser.findElements(By.cssSelector("#entries td.key")).stream().map(WebElement::getText).toList();
+	}
+
+}
