@@ -4,8 +4,10 @@ import java.util.Map;
 
 import dev.dynamodown.internal.codec.AttributesCodec;
 import dev.dynamodown.internal.codec.BytesCodec;
+import dev.dynamodown.internal.codec.JsonCodec;
 import dev.dynamodown.internal.codec.StringCodec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Maps a value to and from the non-key attributes of its item. Implementations must be
@@ -60,6 +62,48 @@ public interface ValueCodec<V> {
 	 */
 	static ValueCodec<Map<String, AttributeValue>> attributes() {
 		return AttributesCodec.INSTANCE;
+	}
+
+	/**
+	 * A value mapped by Jackson 3 with a shared mapper of Jackson's defaults, built the first time
+	 * this method is called.
+	 * @param type the value type
+	 * @param <T> the value type
+	 * @return the codec
+	 * @see #json(Class, ObjectMapper)
+	 */
+	static <T> ValueCodec<T> json(Class<T> type) {
+		return JsonCodec.withDefaultMapper(type);
+	}
+
+	/**
+	 * A value mapped by Jackson 3 with the given mapper (its naming strategy, modules and features
+	 * apply), stored like the npm {@code dynamo-down} stores JSON:
+	 * <ul>
+	 * <li>a value the mapper writes as a JSON object (a POJO, record, {@code Map}) is spread over the
+	 * item, one attribute per top-level field: string → {@code S} (an empty string too), number →
+	 * {@code N} with its exact decimal text, boolean → {@code BOOL}, null → {@code NULL}, array →
+	 * {@code L}, object → {@code M}, {@code byte[]} → {@code B};</li>
+	 * <li>any other value (a {@code String}, number, boolean, array, {@code byte[]}) is stored in the
+	 * {@value #VALUE_ATTRIBUTE} attribute.</li>
+	 * </ul>
+	 * Numbers keep every digit: they are read as {@code BigDecimal} or integers, never through
+	 * {@code double} ({@code 1e+21} and {@code 0.1} written by {@code dynamo-down} read exactly).
+	 * Attributes of other writers read as JSON too: {@code NULL} as {@code null} (how
+	 * {@code dynamo-down} stored {@code ""}), string, number and binary sets as arrays.
+	 * <p>
+	 * Jackson is an optional dependency of this library: only this method and
+	 * {@link #json(Class)} need it on the classpath.
+	 * @param type the value type
+	 * @param mapper the mapper, e.g. the application's
+	 * @param <T> the value type
+	 * @return the codec
+	 * @throws IllegalArgumentException from {@link #encode} if the value cannot be stored: a number
+	 * that is not finite, has more than 38 significant digits or is out of DynamoDB's range, an
+	 * empty field name, nesting deeper than 32 levels, a type Jackson cannot write
+	 */
+	static <T> ValueCodec<T> json(Class<T> type, ObjectMapper mapper) {
+		return new JsonCodec<>(type, mapper);
 	}
 
 }

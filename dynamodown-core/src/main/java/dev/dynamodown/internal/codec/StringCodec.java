@@ -4,11 +4,14 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.dynamodown.ValueCodec;
+import dev.dynamodown.internal.item.ItemRules;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A {@code String} in the {@value ValueCodec#VALUE_ATTRIBUTE} attribute as {@code S}. Reads the
- * seed's {@code NULL} (how {@code dynamo-down} stored an empty string) back as {@code ""}.
+ * seed's {@code NULL} (how {@code dynamo-down} stored an empty string) back as {@code ""}; writes
+ * {@code ""} as an empty {@code S}, which DynamoDB accepts outside keys. Refuses a lone surrogate,
+ * which cannot be sent as UTF-8.
  */
 public final class StringCodec implements ValueCodec<String> {
 
@@ -20,7 +23,9 @@ public final class StringCodec implements ValueCodec<String> {
 	@Override
 	public Map<String, AttributeValue> encode(String value) {
 		Objects.requireNonNull(value, "'value' must not be null");
-		return Map.of(VALUE_ATTRIBUTE, AttributeValue.fromS(value));
+		Map<String, AttributeValue> attributes = Map.of(VALUE_ATTRIBUTE, AttributeValue.fromS(value));
+		ItemRules.checkAttributes(attributes);
+		return attributes;
 	}
 
 	@Override

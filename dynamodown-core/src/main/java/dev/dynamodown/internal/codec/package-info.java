@@ -1,0 +1,7 @@
+/**
+ * The built-in value codecs: the item layout of the npm {@code dynamo-down}.
+ */
+@NullMarked
+package dev.dynamodown.internal.codec;
+
+import org.jspecify.annotations.NullMarked;
