@@ -5,11 +5,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,6 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * them the test is skipped and says why.
  */
 @SampleAppTest
+@TestInstance(Lifecycle.PER_CLASS) // one browser for the class: it starts slower than a page loads
 class SamplePageTests {
 
 	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -43,7 +48,7 @@ class SamplePageTests {
 
 	WebDriverWait wait;
 
-	@BeforeEach
+	@BeforeAll
 	void openBrowser(@TempDir Path profile) {
 		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
 				"the page test needs " + CHROMIUM + " and " + CHROMEDRIVER
@@ -59,10 +64,12 @@ class SamplePageTests {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--user-data-dir=" + profile);
 		this.browser = new ChromeDriver(driver, options);
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(10));
+		// The list is re-rendered after every call: an element may go stale while it is read.
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		this.wait.ignoring(StaleElementReferenceException.class);
 	}
 
-	@AfterEach
+	@AfterAll
 	void closeBrowser() {
 		if (this.browser != null) {
 			this.browser.quit();
@@ -128,8 +135,11 @@ class SamplePageTests {
 				ExpectedConditions.attributeToBe(By.id("status"), "class", "error")));
 	}
 
+	// Read in one script, so that a re-render cannot interleave with the reading.
+	@SuppressWarnings("unchecked")
 	List<String> keysShown() {
-		return this.browser.findElements(By.cssSelector("#entries td.key")).stream().map(WebElement::getText).toList();
+		return (List<String>) ((JavascriptExecutor) this.browser).executeScript(
+				"return Array.from(document.querySelectorAll('#entries td.key'), (cell) => cell.textContent)");
 	}
 
 }
