@@ -1,8 +1,8 @@
 package dev.dynamodown.sample.api;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import dev.dynamodown.SortedKeyValueTemplate;
 import tools.jackson.databind.ObjectMapper;
@@ -14,15 +14,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The namespaces the API serves: every {@link SortedKeyValueTemplate} bean, by bean name,
- * with the value type of its declaration ({@code SortedKeyValueTemplate<Meetup>} reads
+ * The namespaces the API serves: every {@link SortedKeyValueTemplate} bean, by bean name
+ * (in name order), with the value type of its declaration ({@code SortedKeyValueTemplate<Meetup>} reads
  * bodies as {@code Meetup}). The starter declares one such bean per
  * {@code dynamodown.namespaces} entry, so a new entry there is a new API namespace.
  */
 @Component
 class Namespaces {
 
-	private final Map<String, Namespace<?>> byName = new LinkedHashMap<>();
+	private final Map<String, Namespace<?>> byName = new TreeMap<>();
 
 	Namespaces(ConfigurableListableBeanFactory beanFactory, ObjectMapper mapper) {
 		for (String name : beanFactory.getBeanNamesForType(SortedKeyValueTemplate.class)) {

@@ -36,7 +36,7 @@ class ProblemDetailsAdvice {
 	@ExceptionHandler
 	ProblemDetail batchNotApplied(BatchWriteException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setTitle("Batch partly applied");
+		problem.setTitle("Batch not fully applied");
 		problem.setProperty("applied", ex.applied());
 		problem.setProperty("unapplied", ex.unapplied().stream().map(Unapplied::of).toList());
 		return problem;

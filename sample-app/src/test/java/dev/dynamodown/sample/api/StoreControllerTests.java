@@ -2,11 +2,13 @@ package dev.dynamodown.sample.api;
 
 import java.util.List;
 
+import dev.dynamodown.DynamoDown;
 import dev.dynamodown.SortedKeyValueTemplate;
 import dev.dynamodown.sample.SampleAppTest;
 import dev.dynamodown.sample.meetup.Meetup;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -33,6 +35,12 @@ class StoreControllerTests {
 	@Autowired
 	SortedKeyValueTemplate<String> notes;
 
+	@Autowired
+	DynamoDbClient dynamoDb;
+
+	@Autowired
+	DynamoDown dynamoDown;
+
 	ResponseSpec put(String path, String json) {
 		return this.http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).exchange();
 	}
@@ -58,7 +66,7 @@ class StoreControllerTests {
 		@Test
 		void listsTheNamespaces() {
 			get("/api").expectStatus().isOk().expectBody().json("""
-					{"namespaces": ["meetups", "notes"]}""", JsonCompareMode.STRICT);
+					{"namespaces": ["meetups", "notes", "scratch"]}""", JsonCompareMode.STRICT);
 		}
 
 		@Test
@@ -272,6 +280,31 @@ class StoreControllerTests {
 				.expectStatus().isOk();
 			assertThat(StoreControllerTests.this.meetups.get("test:batch:nodejs"))
 				.contains(new Meetup("NodeJS NYC", "https://www.meetup.com/nodejs/"));
+		}
+
+		@Test
+		void aBatchDynamoDbRefusesIs503WithWhatMayNotHaveBeenApplied() {
+			// A table that worked (so its key schema is known) disappears: DynamoDB refuses the write.
+			put("/api/" + SampleAppTest.SCRATCH_NAMESPACE + "/before", "\"x\"").expectStatus().isOk();
+			StoreControllerTests.this.dynamoDb.deleteTable((request) -> request.tableName(SampleAppTest.SCRATCH_TABLE));
+			try {
+				batch(SampleAppTest.SCRATCH_NAMESPACE, """
+						{"operations": [
+						  {"op": "put", "key": "a", "value": "x"},
+						  {"op": "delete", "key": "b"}
+						]}""")
+					.expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+					.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+					.expectBody()
+					.jsonPath("$.title").isEqualTo("Batch not fully applied")
+					.jsonPath("$.applied").isEqualTo(0)
+					.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains(SampleAppTest.SCRATCH_TABLE))
+					.json("""
+						{"unapplied": [{"op": "put", "key": "a"}, {"op": "delete", "key": "b"}]}""");
+			}
+			finally {
+				StoreControllerTests.this.dynamoDown.createTableIfMissing(SampleAppTest.SCRATCH_TABLE);
+			}
 		}
 
 		@Test
