@@ -93,14 +93,19 @@ public interface ValueCodec<V> {
 	 * {@code dynamo-down} stored {@code ""}), string, number and binary sets as arrays.
 	 * <p>
 	 * Jackson is an optional dependency of this library: only this method and
-	 * {@link #json(Class)} need it on the classpath.
+	 * {@link #json(Class)} need it on the classpath (and reflection that lists this interface's
+	 * methods, such as {@code Class.getMethods()} on a codec class, since this signature names
+	 * {@code ObjectMapper}).
+	 * <p>
+	 * {@link #encode} refuses, with an {@link IllegalArgumentException} naming the field path (such
+	 * as {@code address.lines[3]}), what DynamoDB cannot store: a number that is not finite, has
+	 * more than 38 significant digits or is out of DynamoDB's range, an empty field name, nesting
+	 * deeper than 32 levels, a value Jackson cannot write. {@link #decode} throws
+	 * {@link IllegalArgumentException} for an item that does not convert to the type.
 	 * @param type the value type
 	 * @param mapper the mapper, e.g. the application's
 	 * @param <T> the value type
-	 * @return the codec
-	 * @throws IllegalArgumentException from {@link #encode} if the value cannot be stored: a number
-	 * that is not finite, has more than 38 significant digits or is out of DynamoDB's range, an
-	 * empty field name, nesting deeper than 32 levels, a type Jackson cannot write
+	 * @return the codec, thread-safe
 	 */
 	static <T> ValueCodec<T> json(Class<T> type, ObjectMapper mapper) {
 		return new JsonCodec<>(type, mapper);

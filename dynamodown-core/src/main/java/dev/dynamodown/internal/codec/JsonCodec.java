@@ -28,7 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@value ValueCodec#VALUE_ATTRIBUTE}, the value is read from that attribute; otherwise all
  * attributes are gathered into one object and converted. A {@code NULL} attribute reads as JSON
  * {@code null}, as {@code dynamo-down} itself reads it, so a string field it wrote as {@code ""}
- * (it stored empty strings as {@code NULL}) reads as {@code null}.
+ * (it stored empty strings as {@code NULL}) reads as {@code null}. A value never decodes to
+ * {@code null}: that is an {@link IllegalArgumentException}.
+ * <p>
+ * Immutable and thread-safe, as Jackson's mappers are.
  *
  * @param <T> the value type
  */
@@ -73,7 +76,7 @@ public final class JsonCodec<T> implements ValueCodec<T> {
 			throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON: "
 					+ ex.getOriginalMessage(), ex);
 		}
-		if (tree == null || tree.isNull() || tree.isMissingNode()) {
+		if (tree.isNull() || tree.isMissingNode()) {
 			throw new IllegalArgumentException(value.getClass().getName()
 					+ " is written as JSON null, which cannot be read back as a value");
 		}

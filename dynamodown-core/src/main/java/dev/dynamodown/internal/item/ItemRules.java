@@ -43,9 +43,9 @@ public final class ItemRules {
 	public static void checkItem(String hashName, String namespace, String rangeName, String key,
 			Map<String, AttributeValue> valueAttributes) {
 		for (String name : valueAttributes.keySet()) {
-			if (name.equals(hashName) || name.equals(rangeName)) {
+			if (hashName.equals(name) || rangeName.equals(name)) {
 				throw new IllegalArgumentException("Value of key \"" + key + "\" has a field named '" + name
-						+ "', which is the table's " + (name.equals(hashName) ? "hash" : "range")
+						+ "', which is the table's " + (hashName.equals(name) ? "hash" : "range")
 						+ "-key attribute and cannot be overwritten");
 			}
 		}

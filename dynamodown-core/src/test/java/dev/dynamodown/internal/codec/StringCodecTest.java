@@ -1,0 +1,41 @@
+package dev.dynamodown.internal.codec;
+
+import java.util.Map;
+
+import dev.dynamodown.ValueCodec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+class StringCodecTest {
+
+	private final ValueCodec<String> codec = ValueCodec.string();
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "hello", "日本語", "😀 emoji", "\u0000 nul", "\uFFFF" })
+	void roundTripsInTheValueAttribute(String text) {
+		Map<String, AttributeValue> attributes = this.codec.encode(text);
+		assertThat(attributes).containsOnly(Map.entry("value", AttributeValue.fromS(text)));
+		assertThat(this.codec.decode(attributes)).isEqualTo(text);
+	}
+
+	@Test
+	void readsTheSeedsNullAsEmpty() {
+		assertThat(this.codec.decode(Map.of("value", AttributeValue.fromNul(true)))).isEmpty();
+	}
+
+	@Test
+	void refusesWhatItCannotStoreOrRead() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.codec.encode("a\uD800"))
+			.withMessageContaining("lone surrogate");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.codec.decode(Map.of("value", AttributeValue.fromN("1"))))
+			.withMessage("Attribute 'value' is not a string: N");
+		assertThatNullPointerException().isThrownBy(() -> this.codec.encode(null));
+	}
+
+}
