@@ -2,6 +2,7 @@ package dev.dynamodown.sample.api;
 
 import java.util.List;
 
+import dev.dynamodown.Batch;
 import dev.dynamodown.BatchResult;
 import dev.dynamodown.SortedKeyValueTemplate;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +50,7 @@ final class Namespace<V> {
 	 * @return the value written
 	 */
 	V put(String key, @Nullable JsonNode json) {
-		V value = read(json, "the body");
+		V value = read(json, "The body");
 		this.template.put(key, value);
 		return value;
 	}
@@ -63,19 +64,26 @@ final class Namespace<V> {
 	BatchResult batch(List<BatchRequest.Operation> operations) {
 		return this.template.batch((batch) -> {
 			for (int i = 0; i < operations.size(); i++) {
-				BatchRequest.Operation operation = operations.get(i);
-				String where = "operations[" + i + "]";
-				if (operation.key() == null) {
-					throw new IllegalArgumentException("'" + where + ".key' must be given");
+				try {
+					add(batch, operations.get(i));
 				}
-				switch (String.valueOf(operation.op())) {
-					case "put" -> batch.put(operation.key(), read(operation.value(), where + ".value"));
-					case "delete" -> batch.delete(operation.key());
-					default -> throw new IllegalArgumentException(
-							"'" + where + ".op' must be \"put\" or \"delete\", was " + operation.op());
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException("operations[" + i + "]: " + ex.getMessage(), ex);
 				}
 			}
 		});
+	}
+
+	private void add(Batch<V> batch, BatchRequest.Operation operation) {
+		String key = operation.key();
+		if (key == null) {
+			throw new IllegalArgumentException("'key' must be given");
+		}
+		switch (String.valueOf(operation.op())) {
+			case "put" -> batch.put(key, read(operation.value(), "'value'"));
+			case "delete" -> batch.delete(key);
+			default -> throw new IllegalArgumentException("'op' must be \"put\" or \"delete\", was " + operation.op());
+		}
 	}
 
 	private V read(@Nullable JsonNode json, String what) {

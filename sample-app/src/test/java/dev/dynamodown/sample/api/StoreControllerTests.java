@@ -313,18 +313,18 @@ class StoreControllerTests {
 					{"operations": [
 					  {"op": "put", "key": "test:batch:never", "value": "x"},
 					  {"op": "put", "key": "", "value": "empty key"}
-					]}"""), HttpStatus.BAD_REQUEST, "key");
+					]}"""), HttpStatus.BAD_REQUEST, "operations[1]: 'key' must not be empty");
 			expectProblem(batch("notes", """
 					{"operations": [
 					  {"op": "put", "key": "test:batch:never", "value": "x"},
 					  {"op": "upsert", "key": "test:batch:never2", "value": "x"}
-					]}"""), HttpStatus.BAD_REQUEST, "'operations[1].op' must be \"put\" or \"delete\"");
+					]}"""), HttpStatus.BAD_REQUEST, "operations[1]: 'op' must be \"put\" or \"delete\", was upsert");
 			expectProblem(batch("notes", """
 					{"operations": [{"op": "put", "value": "x"}]}"""), HttpStatus.BAD_REQUEST,
-					"'operations[0].key' must be given");
+					"operations[0]: 'key' must be given");
 			expectProblem(batch("notes", """
 					{"operations": [{"op": "put", "key": "test:batch:never"}]}"""), HttpStatus.BAD_REQUEST,
-					"operations[0].value must be a String");
+					"operations[0]: 'value' must be a String in JSON");
 			expectProblem(batch("notes", "{\"operations\": []}"), HttpStatus.BAD_REQUEST,
 					"'operations' must list at least one operation");
 			assertThat(StoreControllerTests.this.notes.get("test:batch:never")).isEmpty();
