@@ -1,0 +1,177 @@
+package dev.dynamodown;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link DynamoDown} runs its batches and retries. Immutable; build one with
+ * {@link #builder()}, or start from {@link #defaults()} or {@link #toBuilder()}.
+ * <p>
+ * These settings apply only to what the library itself retries: unprocessed items of
+ * {@code BatchWriteItem} and unprocessed keys of {@code BatchGetItem}. Throttling and 5xx errors
+ * of single requests are retried by the {@code DynamoDbClient}'s own retry policy, configured on
+ * the client.
+ */
+public final class DynamoDownOptions {
+
+	private static final DynamoDownOptions DEFAULTS = new Builder().build();
+
+	private final int batchConcurrency;
+
+	private final int maxBatchAttempts;
+
+	private final Duration retryBaseDelay;
+
+	private final Duration retryMaxDelay;
+
+	private final DynamoDownListener listener;
+
+	private DynamoDownOptions(Builder builder) {
+		this.batchConcurrency = builder.batchConcurrency;
+		this.maxBatchAttempts = builder.maxBatchAttempts;
+		this.retryBaseDelay = builder.retryBaseDelay;
+		this.retryMaxDelay = builder.retryMaxDelay;
+		this.listener = builder.listener;
+	}
+
+	/** The defaults: 4 chunks in flight, 10 attempts, backoff from 25 ms up to 2 s, no listener. */
+	public static DynamoDownOptions defaults() {
+		return DEFAULTS;
+	}
+
+	/** A builder starting from the defaults. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** A builder starting from these options. */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
+	/**
+	 * How many requests one batch, {@code getAll} or {@code clear} keeps in flight: its calling
+	 * thread plus up to {@code batchConcurrency - 1} threads of a pool of that many daemon threads
+	 * ({@code dynamodown-batch-N}) shared by every store of the {@link DynamoDown}.
+	 */
+	public int batchConcurrency() {
+		return this.batchConcurrency;
+	}
+
+	/**
+	 * How many times one chunk of a batch is sent at most: the first request plus retries of
+	 * what DynamoDB left unprocessed.
+	 */
+	public int maxBatchAttempts() {
+		return this.maxBatchAttempts;
+	}
+
+	/**
+	 * Backoff before the first retry of unprocessed items; it doubles with every retry up to
+	 * {@link #retryMaxDelay()}, and the actual delay is drawn at random below it (full jitter).
+	 */
+	public Duration retryBaseDelay() {
+		return this.retryBaseDelay;
+	}
+
+	/** Upper bound of the backoff between retries of unprocessed items. */
+	public Duration retryMaxDelay() {
+		return this.retryMaxDelay;
+	}
+
+	/** Observer of operations and retries, for metrics. */
+	public DynamoDownListener listener() {
+		return this.listener;
+	}
+
+	@Override
+	public String toString() {
+		return "DynamoDownOptions[batchConcurrency=" + this.batchConcurrency + ", maxBatchAttempts="
+				+ this.maxBatchAttempts + ", retryBaseDelay=" + this.retryBaseDelay + ", retryMaxDelay="
+				+ this.retryMaxDelay + "]";
+	}
+
+	/** Builds {@link DynamoDownOptions}; every setter validates its argument at once. */
+	public static final class Builder {
+
+		private int batchConcurrency = 4;
+
+		private int maxBatchAttempts = 10;
+
+		private Duration retryBaseDelay = Duration.ofMillis(25);
+
+		private Duration retryMaxDelay = Duration.ofSeconds(2);
+
+		private DynamoDownListener listener = DynamoDownListener.NONE;
+
+		private Builder() {
+		}
+
+		private Builder(DynamoDownOptions options) {
+			this.batchConcurrency = options.batchConcurrency;
+			this.maxBatchAttempts = options.maxBatchAttempts;
+			this.retryBaseDelay = options.retryBaseDelay;
+			this.retryMaxDelay = options.retryMaxDelay;
+			this.listener = options.listener;
+		}
+
+		/** See {@link DynamoDownOptions#batchConcurrency()}; at least 1. */
+		public Builder batchConcurrency(int batchConcurrency) {
+			if (batchConcurrency < 1) {
+				throw new IllegalArgumentException("'batchConcurrency' must be at least 1, was " + batchConcurrency);
+			}
+			this.batchConcurrency = batchConcurrency;
+			return this;
+		}
+
+		/** See {@link DynamoDownOptions#maxBatchAttempts()}; at least 1. */
+		public Builder maxBatchAttempts(int maxBatchAttempts) {
+			if (maxBatchAttempts < 1) {
+				throw new IllegalArgumentException("'maxBatchAttempts' must be at least 1, was " + maxBatchAttempts);
+			}
+			this.maxBatchAttempts = maxBatchAttempts;
+			return this;
+		}
+
+		/** See {@link DynamoDownOptions#retryBaseDelay()}; zero or more. */
+		public Builder retryBaseDelay(Duration retryBaseDelay) {
+			this.retryBaseDelay = requireNotNegative(retryBaseDelay, "retryBaseDelay");
+			return this;
+		}
+
+		/** See {@link DynamoDownOptions#retryMaxDelay()}; zero or more. */
+		public Builder retryMaxDelay(Duration retryMaxDelay) {
+			this.retryMaxDelay = requireNotNegative(retryMaxDelay, "retryMaxDelay");
+			return this;
+		}
+
+		/** See {@link DynamoDownOptions#listener()}. */
+		public Builder listener(DynamoDownListener listener) {
+			this.listener = Objects.requireNonNull(listener, "'listener' must not be null");
+			return this;
+		}
+
+		/**
+		 * Builds the options.
+		 * @return the options
+		 * @throws IllegalArgumentException if the base delay exceeds the maximum delay
+		 */
+		public DynamoDownOptions build() {
+			if (this.retryBaseDelay.compareTo(this.retryMaxDelay) > 0) {
+				throw new IllegalArgumentException("'retryBaseDelay' (" + this.retryBaseDelay
+						+ ") must not exceed 'retryMaxDelay' (" + this.retryMaxDelay + ")");
+			}
+			return new DynamoDownOptions(this);
+		}
+
+		private static Duration requireNotNegative(Duration duration, String name) {
+			Objects.requireNonNull(duration, () -> "'" + name + "' must not be null");
+			if (duration.isNegative()) {
+				throw new IllegalArgumentException("'" + name + "' must not be negative, was " + duration);
+			}
+			return duration;
+		}
+
+	}
+
+}

@@ -1,0 +1,295 @@
+package dev.dynamodown;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.dynamodown.internal.Keys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+/**
+ * The non-atomic batch: last write per key wins, nothing is sent when one operation is invalid,
+ * unprocessed items are retried, and what may not have been applied is reported exactly.
+ */
+class BatchTest {
+
+	private static final RequestRecorder requests = new RequestRecorder();
+
+	private static final Unprocessed unprocessed = new Unprocessed("k");
+
+	private static final FailingRequest failing = new FailingRequest();
+
+	private static final AtomicInteger retriesHeard = new AtomicInteger();
+
+	private static DynamoDbClient client;
+
+	private static DynamoDown dynamoDown;
+
+	private static String table;
+
+	private SortedKeyValueTemplate<String> store;
+
+	@BeforeAll
+	static void start() {
+		client = DynaliteSupport.client(requests, unprocessed, failing);
+		DynamoDownOptions options = DynamoDownOptions.builder()
+			.batchConcurrency(3)
+			.maxBatchAttempts(4)
+			.retryBaseDelay(Duration.ofMillis(1))
+			.retryMaxDelay(Duration.ofMillis(5))
+			.listener(new DynamoDownListener() {
+				@Override
+				public void batchRetried(String table, String namespace, int unprocessed) {
+					retriesHeard.incrementAndGet();
+				}
+			})
+			.build();
+		dynamoDown = DynamoDown.create(client, options);
+		table = DynaliteSupport.createTable(client, "batch");
+	}
+
+	@AfterAll
+	static void close() {
+		dynamoDown.close();
+		client.close();
+	}
+
+	@BeforeEach
+	void fresh(TestInfo test) {
+		this.store = dynamoDown.template(table, test.getTestMethod().orElseThrow().getName(), ValueCodec.string());
+		this.store.count(KeyRange.all());
+		unprocessed.reset();
+		failing.failRequest(0);
+		retriesHeard.set(0);
+		requests.reset();
+	}
+
+	@Test
+	void lastWritePerKeyWinsOverAThousandOperations() {
+		this.store.put("key-0001", "written before");
+		Map<String, String> model = new TreeMap<>(Keys.UTF8_ORDER);
+		model.put("key-0001", "written before");
+		requests.reset();
+		BatchResult result = this.store.batch((b) -> {
+			for (int round = 0; round < 3; round++) {
+				for (int i = 0; i < 400; i++) {
+					String key = String.format("key-%04d", i);
+					if ((i + round) % 3 == 0) {
+						b.delete(key);
+						model.remove(key);
+					}
+					else {
+						b.put(key, "round " + round);
+						model.put(key, "round " + round);
+					}
+				}
+			}
+		});
+		assertThat(result).isEqualTo(new BatchResult(400, 16, 0));
+		assertThat(requests.count("BatchWriteItem")).isEqualTo(16);
+		Map<String, String> stored = new LinkedHashMap<>();
+		this.store.list(KeyRange.all()).forEach((entry) -> stored.put(entry.key(), entry.value()));
+		assertThat(stored).containsExactlyEntriesOf(model);
+	}
+
+	@Test
+	void chunksGoOutConcurrentlyWithinTheBound() {
+		this.store.batch((b) -> {
+			for (int i = 0; i < 500; i++) {
+				b.put("k" + i, "v");
+			}
+		});
+		assertThat(requests.maxInFlight()).isBetween(1, 3);
+		assertThat(requests.sent()).extracting(RequestRecorder.Sent::threadName)
+			.allMatch((thread) -> thread.equals(Thread.currentThread().getName()) || thread.startsWith("dynamodown-batch-"))
+			.anyMatch((thread) -> thread.startsWith("dynamodown-batch-"));
+		assertThat(this.store.count(KeyRange.all())).isEqualTo(500);
+	}
+
+	@Test
+	void closeStopsTheBatchThreads() throws InterruptedException {
+		Set<Thread> batchThreads;
+		try (DynamoDown own = DynamoDown.create(client, dynamoDown.options())) {
+			own.template(table, this.store.namespace(), ValueCodec.string()).batch((b) -> {
+				for (int i = 0; i < 200; i++) {
+					b.put("k" + i, "v");
+				}
+			});
+			batchThreads = requests.sent()
+				.stream()
+				.map(RequestRecorder.Sent::thread)
+				.filter((thread) -> thread != Thread.currentThread())
+				.collect(java.util.stream.Collectors.toSet());
+			assertThat(batchThreads).isNotEmpty().allSatisfy((thread) -> {
+				assertThat(thread.isDaemon()).isTrue();
+				assertThat(thread.getName()).startsWith("dynamodown-batch-");
+			});
+		}
+		for (Thread thread : batchThreads) {
+			thread.join(5000);
+			assertThat(thread.isAlive()).as(thread.getName()).isFalse();
+		}
+	}
+
+	@Test
+	void oneInvalidOperationSendsNothing() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.store.batch((b) -> {
+			for (int i = 0; i < 100; i++) {
+				b.put("k" + i, "v");
+			}
+			b.put("x".repeat(1025), "too long a key");
+		})).withMessageContaining("1025 UTF-8 bytes");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.store.batch((b) -> b.put("ok", "v").delete("")));
+		assertThatNullPointerException().isThrownBy(() -> this.store.batch((b) -> b.put("ok", "v").put("null", null)))
+			.withMessage("'value' must not be null");
+		assertThat(requests.total()).isZero();
+		assertThat(this.store.count(KeyRange.all())).isZero();
+	}
+
+	@Test
+	void valueUsingAKeyAttributeSendsNothing() {
+		SortedKeyValueTemplate<Map<String, AttributeValue>> raw = dynamoDown.template(table, this.store.namespace(),
+				ValueCodec.attributes());
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> raw.batch((b) -> b.put("a", Map.of("v", AttributeValue.fromN("1")))
+				.put("b", Map.of("ns", AttributeValue.fromS("elsewhere")))))
+			.withMessageContaining("'ns'");
+		assertThat(requests.total()).isZero();
+	}
+
+	@Test
+	void emptyBatchSendsNothing() {
+		assertThat(this.store.batch((b) -> {
+		})).isEqualTo(new BatchResult(0, 0, 0));
+		assertThat(requests.total()).isZero();
+	}
+
+	@Test
+	void batchCannotBeWrittenAfterItsCallbackReturned() {
+		AtomicReference<Batch<String>> leaked = new AtomicReference<>();
+		this.store.batch(leaked::set);
+		assertThatIllegalStateException().isThrownBy(() -> leaked.get().put("late", "v"));
+	}
+
+	@Test
+	void unprocessedItemsAreRetriedUntilApplied() {
+		unprocessed.firstTimes(2);
+		BatchResult result = this.store.batch((b) -> {
+			for (int i = 0; i < 60; i++) {
+				b.put(String.format("k%02d", i), "v" + i);
+			}
+		});
+		// 3 chunks, each sent 3 times: twice left unprocessed, then applied.
+		assertThat(result).isEqualTo(new BatchResult(60, 9, 6));
+		assertThat(retriesHeard).hasValue(6);
+		assertThat(this.store.count(KeyRange.all())).isEqualTo(60);
+		assertThat(this.store.get("k59")).contains("v59");
+	}
+
+	@Test
+	void itemsUnprocessedAfterTheLastAttemptAreReportedExactly() {
+		this.store.put("k10", "to be deleted");
+		requests.reset();
+		unprocessed.always(Set.of("k03", "k10", "k47"));
+		BatchWriteException failure = catchBatchWriteException(() -> this.store.batch((b) -> {
+			for (int i = 0; i < 50; i++) {
+				String key = String.format("k%02d", i);
+				if (i == 10) {
+					b.delete(key);
+				}
+				else {
+					b.put(key, "v");
+				}
+			}
+		}));
+		assertThat(failure.unapplied()).containsExactly(new BatchOperation(BatchOperation.Kind.PUT, "k03"),
+				new BatchOperation(BatchOperation.Kind.DELETE, "k10"), new BatchOperation(BatchOperation.Kind.PUT, "k47"));
+		assertThat(failure.applied()).isEqualTo(47);
+		assertThat(failure).hasMessageContaining("3 of 50 operations may not have been applied")
+			.hasMessageContaining("after 4 attempts")
+			.hasMessageContaining(table)
+			.hasMessageContaining(this.store.namespace());
+		assertThat(requests.count("BatchWriteItem")).as("2 chunks, 4 attempts each").isEqualTo(8);
+		List<String> keys = this.store.keys(KeyRange.all()).toList();
+		assertThat(keys).hasSize(48).doesNotContain("k03", "k47").contains("k10", "k00", "k49");
+		assertThat(this.store.get("k10")).contains("to be deleted");
+	}
+
+	@Test
+	void failedRequestReportsItsChunkAndTheUnsentOnes() {
+		try (DynamoDown sequentialDown = DynamoDown.create(client,
+				dynamoDown.options().toBuilder().batchConcurrency(1).build())) {
+			SortedKeyValueTemplate<String> sequential = sequentialDown.template(table, this.store.namespace(),
+					ValueCodec.string());
+			failing.failRequest(2);
+			List<String> written = new ArrayList<>();
+			BatchWriteException failure = catchBatchWriteException(() -> sequential.batch((b) -> {
+				for (int i = 0; i < 100; i++) {
+					String key = String.format("k%03d", i);
+					b.put(key, "v");
+					written.add(key);
+				}
+			}));
+			assertThat(requests.count("BatchWriteItem")).as("no chunk started after the failure").isEqualTo(1);
+			assertThat(failure.unapplied()).extracting(BatchOperation::key)
+				.containsExactlyElementsOf(written.subList(25, 100));
+			assertThat(failure.applied()).isEqualTo(25);
+			assertThat(failure).hasMessageContaining("75 in failed or unsent requests")
+				.hasCauseInstanceOf(SdkClientException.class);
+			assertThat(this.store.keys(KeyRange.all()).toList()).containsExactlyElementsOf(written.subList(0, 25));
+		}
+	}
+
+	private static BatchWriteException catchBatchWriteException(Runnable batch) {
+		AtomicReference<BatchWriteException> caught = new AtomicReference<>();
+		assertThatExceptionOfType(BatchWriteException.class).isThrownBy(batch::run).satisfies(caught::set);
+		return caught.get();
+	}
+
+	/** Makes the n-th {@code BatchWriteItem} call fail before it is sent (0: none). */
+	static final class FailingRequest implements ExecutionInterceptor {
+
+		private final AtomicInteger calls = new AtomicInteger();
+
+		private volatile int failing;
+
+		void failRequest(int n) {
+			this.calls.set(0);
+			this.failing = n;
+		}
+
+		@Override
+		public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+			SdkRequest request = context.request();
+			if (request instanceof BatchWriteItemRequest && this.failing > 0 && this.calls.incrementAndGet() == this.failing) {
+				throw SdkClientException.create("simulated network failure");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,151 @@
+package dev.dynamodown;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** count (Select.COUNT, exact with exclusive bounds and limits), clear and destroy. */
+class ClearAndCountTest {
+
+	private static final List<String> KEYS = IntStream.range(0, 100).mapToObj((i) -> String.format("k%02d", i)).toList();
+
+	private static final RequestRecorder requests = new RequestRecorder();
+
+	private static DynamoDbClient client;
+
+	private static DynamoDown dynamoDown;
+
+	private static String table;
+
+	private SortedKeyValueTemplate<String> store;
+
+	@BeforeAll
+	static void start() {
+		client = DynaliteSupport.client(requests);
+		// One chunk in flight: clear's blocks are then 25 x 1 x 4 = 100 keys.
+		dynamoDown = DynamoDown.create(client, DynamoDownOptions.builder().batchConcurrency(1).build());
+		table = DynaliteSupport.createTable(client, "clear");
+	}
+
+	@AfterAll
+	static void close() {
+		dynamoDown.close();
+		client.close();
+	}
+
+	@BeforeEach
+	void fill(TestInfo test) {
+		this.store = dynamoDown.template(table, test.getTestMethod().orElseThrow().getName(), ValueCodec.string());
+		this.store.batch((b) -> KEYS.forEach((key) -> b.put(key, "v")));
+		requests.reset();
+	}
+
+	@Test
+	void countSendsCountQueriesOnly() {
+		assertThat(this.store.count(KeyRange.all())).isEqualTo(100);
+		assertThat(this.store.count(KeyRange.prefix("k1"))).isEqualTo(10);
+		assertThat(this.store.count(KeyRange.all().gte("k10").lte("k19"))).isEqualTo(10);
+		assertThat(requests.sent()).extracting(RequestRecorder.Sent::operation).containsOnly("Query");
+		assertThat(requests.requests("Query", QueryRequest.class))
+			.allSatisfy((sent) -> assertThat(sent.select()).isEqualTo(Select.COUNT));
+	}
+
+	@Test
+	void countExcludesExclusiveEndsThatExist() {
+		assertThat(this.store.count(KeyRange.all().gt("k10").lt("k20"))).isEqualTo(9);
+		assertThat(requests.requests("GetItem", GetItemRequest.class)).hasSize(2)
+			.allSatisfy((sent) -> assertThat(sent.projectionExpression()).isEqualTo("#r"));
+		assertThat(this.store.count(KeyRange.all().gt("k10x").lt("k20x"))).isEqualTo(10);
+		assertThat(this.store.count(KeyRange.prefix("k1").gt("k15"))).isEqualTo(4);
+	}
+
+	@Test
+	void countStopsAtTheLimit() {
+		assertThat(this.store.count(KeyRange.all().limit(10))).isEqualTo(10);
+		assertThat(requests.requests("Query", QueryRequest.class)).singleElement()
+			.satisfies((sent) -> assertThat(sent.limit()).isEqualTo(10));
+		requests.reset();
+		assertThat(this.store.count(KeyRange.all().gt("k10").lt("k90").limit(10))).isEqualTo(10);
+		assertThat(requests.sent()).as("limit plus both ends reached: no need to look at the ends")
+			.singleElement()
+			.satisfies((sent) -> assertThat(((QueryRequest) sent.request()).limit()).isEqualTo(12));
+		assertThat(this.store.count(KeyRange.all().gt("k10").lt("k20").limit(50))).isEqualTo(9);
+		assertThat(this.store.count(KeyRange.all().gt("k10").lt("k20").reverse().limit(3))).isEqualTo(3);
+	}
+
+	@Test
+	void clearDeletesExactlyTheRange() {
+		assertThat(this.store.clear(KeyRange.prefix("k1"))).isEqualTo(10);
+		assertThat(this.store.clear(KeyRange.all().gt("k50").lte("k55"))).isEqualTo(5);
+		assertThat(this.store.keys(KeyRange.all()).toList()).hasSize(85)
+			.doesNotContain("k10", "k19", "k51", "k55")
+			.contains("k09", "k20", "k50", "k56");
+	}
+
+	@Test
+	void clearHonoursLimitAndDirection() {
+		assertThat(this.store.clear(KeyRange.all().limit(5))).isEqualTo(5);
+		assertThat(this.store.clear(KeyRange.all().reverse().limit(3))).isEqualTo(3);
+		assertThat(this.store.keys(KeyRange.all()).toList()).containsExactlyElementsOf(KEYS.subList(5, 97));
+	}
+
+	@Test
+	void clearReadsKeysOnlyAndDeletesThemInBlocks() {
+		this.store.batch((b) -> IntStream.range(100, 250).forEach((i) -> b.put("k" + i, "v")));
+		requests.reset();
+		assertThat(this.store.clear(KeyRange.all())).isEqualTo(250);
+		assertThat(requests.sent()).extracting(RequestRecorder.Sent::operation)
+			.containsExactly("Query", "BatchWriteItem", "BatchWriteItem", "BatchWriteItem", "BatchWriteItem",
+					"BatchWriteItem", "BatchWriteItem", "BatchWriteItem", "BatchWriteItem", "BatchWriteItem",
+					"BatchWriteItem");
+		assertThat(requests.requests("Query", QueryRequest.class).get(0).projectionExpression()).isEqualTo("#h, #r");
+		assertThat(requests.requests("BatchWriteItem", BatchWriteItemRequest.class))
+			.allSatisfy((sent) -> assertThat(sent.requestItems().get(table))
+				.allSatisfy((write) -> assertThat(write.deleteRequest()).isNotNull()));
+		assertThat(this.store.count(KeyRange.all())).isZero();
+	}
+
+	@Test
+	void clearStreamsKeysAcrossPages() {
+		String padding = "x".repeat(2000);
+		this.store.batch((b) -> IntStream.range(100, 700).forEach((i) -> b.put("k" + i, padding)));
+		requests.reset();
+		assertThat(this.store.clear(KeyRange.all())).isEqualTo(700);
+		List<String> operations = requests.sent().stream().map(RequestRecorder.Sent::operation).toList();
+		assertThat(operations).as("1.4 MB: two pages of keys").filteredOn("Query"::equals).hasSize(2);
+		assertThat(operations.subList(0, operations.lastIndexOf("Query"))).as("deletes start before the last page")
+			.contains("BatchWriteItem");
+		assertThat(this.store.count(KeyRange.all())).isZero();
+	}
+
+	@Test
+	void clearOfAnEmptyRangeSendsNothing() {
+		assertThat(this.store.clear(KeyRange.all().gt("k5").lt("k4"))).isZero();
+		assertThat(requests.total()).isZero();
+	}
+
+	@Test
+	void destroyEmptiesTheStore() {
+		this.store.destroy();
+		assertThat(this.store.count(KeyRange.all())).isZero();
+	}
+
+	@Test
+	void destroyByLocation() {
+		dynamoDown.destroy(table + "/" + this.store.namespace());
+		assertThat(this.store.keys(KeyRange.all())).isEmpty();
+	}
+
+}

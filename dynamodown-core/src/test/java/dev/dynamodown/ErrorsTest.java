@@ -1,0 +1,205 @@
+package dev.dynamodown;
+
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+/**
+ * API.md §4 for the store: bad arguments fail before any request, with a message naming what is
+ * wrong; service failures are {@link DynamoDownException}s naming the table, namespace and
+ * operation, carrying the AWS cause and no credential.
+ */
+class ErrorsTest {
+
+	private static final RequestRecorder requests = new RequestRecorder();
+
+	private static final ServiceAnswer answers = new ServiceAnswer();
+
+	private static DynamoDbClient client;
+
+	private static DynamoDown dynamoDown;
+
+	private static String table;
+
+	private static SortedKeyValueTemplate<String> store;
+
+	@BeforeAll
+	static void start() {
+		client = DynaliteSupport.clientWithAttempts(1, requests, answers);
+		dynamoDown = DynamoDown.create(client);
+		table = DynaliteSupport.createTable(client, "errors");
+		store = dynamoDown.template(table, "errors", ValueCodec.string());
+	}
+
+	@AfterAll
+	static void close() {
+		dynamoDown.close();
+		client.close();
+	}
+
+	@BeforeEach
+	void reset() {
+		answers.reset();
+		store.count(KeyRange.all());
+		requests.reset();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "no-slash", "/namespace", "table/", "/", "ab/namespace", "bad table!/namespace",
+			"tàble/namespace" })
+	void badLocationsAreRefused(String location) {
+		assertThatIllegalArgumentException().isThrownBy(() -> dynamoDown.template(location, ValueCodec.string()))
+			.withMessageContaining(location.substring(0, location.indexOf('/') < 0 ? location.length() : Math.max(location.indexOf('/'), 1)));
+		assertThat(requests.total()).isZero();
+	}
+
+	@Test
+	void badTablesAndNamespacesAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> dynamoDown.template(table, "", ValueCodec.string()))
+			.withMessage("'namespace' must not be empty");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> dynamoDown.template(table, "n".repeat(2049), ValueCodec.string()))
+			.withMessageContaining("2049 UTF-8 bytes");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> dynamoDown.template(table, "lone \uD800", ValueCodec.string()))
+			.withMessageContaining("surrogate");
+		assertThatIllegalArgumentException().isThrownBy(() -> dynamoDown.template("x".repeat(256), "ns", ValueCodec.string()))
+			.withMessageContaining("3 to 255 characters");
+		assertThatIllegalArgumentException().isThrownBy(() -> dynamoDown.createTableIfMissing("ab"));
+		assertThat(dynamoDown.template(table, "a/b/c", ValueCodec.string()).namespace()).isEqualTo("a/b/c");
+		assertThat(requests.total()).isZero();
+	}
+
+	@Test
+	void nullsAreRefusedBeforeAnyRequest() {
+		assertNpe(() -> DynamoDown.create(null), "'client' must not be null");
+		assertNpe(() -> DynamoDown.create(client, null), "'options' must not be null");
+		assertNpe(() -> dynamoDown.template(null, ValueCodec.string()), "'location' must not be null");
+		assertNpe(() -> dynamoDown.template(table + "/ns", null), "'codec' must not be null");
+		assertNpe(() -> dynamoDown.template(null, "ns", ValueCodec.string()), "'table' must not be null");
+		assertNpe(() -> dynamoDown.template(table, null, ValueCodec.string()), "'namespace' must not be null");
+		assertNpe(() -> dynamoDown.destroy(null), "'location' must not be null");
+		assertNpe(() -> dynamoDown.createTableIfMissing(null), "'table' must not be null");
+		assertNpe(() -> store.get(null), "'key' must not be null");
+		assertNpe(() -> store.getAll(null), "'keys' must not be null");
+		assertNpe(() -> store.put(null, "v"), "'key' must not be null");
+		assertNpe(() -> store.put("k", null), "'value' must not be null");
+		assertNpe(() -> store.putIfAbsent(null, "v"), "'key' must not be null");
+		assertNpe(() -> store.putIfAbsent("k", null), "'value' must not be null");
+		assertNpe(() -> store.delete(null), "'key' must not be null");
+		assertNpe(() -> store.range(null), "'range' must not be null");
+		assertNpe(() -> store.keys(null), "'range' must not be null");
+		assertNpe(() -> store.values(null), "'range' must not be null");
+		assertNpe(() -> store.list(null), "'range' must not be null");
+		assertNpe(() -> store.count(null), "'range' must not be null");
+		assertNpe(() -> store.clear(null), "'range' must not be null");
+		assertNpe(() -> store.batch(null), "'operations' must not be null");
+		assertNpe(() -> store.atomicBatch(null), "'operations' must not be null");
+		assertNpe(() -> store.batch((b) -> b.delete(null)), "'key' must not be null");
+		assertThat(requests.total()).isZero();
+	}
+
+	@Test
+	void badKeysAreRefusedBeforeAnyRequest() {
+		String tooLong = "😀".repeat(257);
+		for (String key : List.of("", tooLong, "lone \uDBFF", "\uDC00")) {
+			assertThatIllegalArgumentException().isThrownBy(() -> store.get(key));
+			assertThatIllegalArgumentException().isThrownBy(() -> store.put(key, "v"));
+			assertThatIllegalArgumentException().isThrownBy(() -> store.putIfAbsent(key, "v"));
+			assertThatIllegalArgumentException().isThrownBy(() -> store.delete(key));
+			assertThatIllegalArgumentException().isThrownBy(() -> store.batch((b) -> b.put(key, "v")));
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> store.get("")).withMessage("'key' must not be empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> store.put(tooLong, "v"))
+			.withMessageContaining("1028 UTF-8 bytes");
+		assertThat(requests.total()).isZero();
+	}
+
+	@Test
+	void keyOfExactlyTheMaximumLengthWorks() {
+		String longest = "é".repeat(512);
+		store.put(longest, "v");
+		assertThat(store.get(longest)).contains("v");
+		assertThat(store.keys(KeyRange.prefix(longest)).toList()).containsExactly(longest);
+		assertThat(store.count(KeyRange.prefix(longest).gte("a"))).isEqualTo(1);
+		store.delete(longest);
+	}
+
+	@Test
+	void closedDynamoDownRefusesWork() {
+		DynamoDown closed = DynamoDown.create(client);
+		SortedKeyValueTemplate<String> template = closed.template(table, "errors", ValueCodec.string());
+		closed.close();
+		closed.close();
+		assertThatIllegalStateException().isThrownBy(() -> template.get("k")).withMessage("DynamoDown has been closed");
+		assertThatIllegalStateException().isThrownBy(() -> template.batch((b) -> b.put("k", "v")));
+		assertThatIllegalStateException().isThrownBy(() -> template.keys(KeyRange.all()));
+		assertThatIllegalStateException().isThrownBy(() -> closed.template(table, "ns", ValueCodec.string()));
+		assertThat(requests.total()).isZero();
+	}
+
+	@Test
+	void serviceFailuresNameTheOperationAndCarryTheCause() {
+		answers.answer("PutItem", 400, """
+				{"__type":"com.amazonaws.dynamodb.v20120810#ResourceInUseException","message":"busy"}""");
+		assertThatExceptionOfType(DynamoDownException.class).isThrownBy(() -> store.put("k", "v"))
+			.withMessage("put on table '" + table + "', namespace 'errors' failed: ResourceInUseException: busy (HTTP 400)")
+			.withCauseInstanceOf(DynamoDbException.class);
+		answers.answer("Query", 400, """
+				{"__type":"com.amazonaws.dynamodb.v20120810#ValidationException","message":"no"}""");
+		try (Stream<String> keys = store.keys(KeyRange.all())) {
+			assertThatExceptionOfType(DynamoDownException.class).isThrownBy(keys::toList)
+				.withMessageStartingWith("range on table '" + table + "', namespace 'errors' failed: ValidationException");
+		}
+	}
+
+	@Test
+	void credentialsNeverAppearInMessages() {
+		answers.answer("GetItem", 400, """
+				{"__type":"com.amazon.coral.service#InvalidSignatureException","message":"The request signature we \
+				calculated does not match the signature you provided. Check your AWS Secret Access Key and signing \
+				method. The Canonical String for this request should have been 'POST / host:x \
+				x-amz-security-token:%s' The String-to-Sign should have been 'AWS4-HMAC-SHA256 %s'"}"""
+			.formatted(DynaliteSupport.SECRET_KEY, DynaliteSupport.ACCESS_KEY));
+		assertThatExceptionOfType(DynamoDownException.class).isThrownBy(() -> store.get("k"))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("InvalidSignatureException")
+				.contains("canonical request omitted")
+				.doesNotContain(DynaliteSupport.SECRET_KEY)
+				.doesNotContain(DynaliteSupport.ACCESS_KEY));
+	}
+
+	@Test
+	void unreachableEndpointIsADynamoDownException() {
+		try (DynamoDbClient unreachable = DynaliteSupport.client(URI.create("http://127.0.0.1:1"));
+				DynamoDown down = DynamoDown.create(unreachable)) {
+			assertThatExceptionOfType(DynamoDownException.class)
+				.isThrownBy(() -> down.template("some-table/ns", ValueCodec.string()).get("k"))
+				.withMessageContaining("some-table")
+				.withCauseInstanceOf(SdkClientException.class)
+				.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(DynaliteSupport.SECRET_KEY)
+					.doesNotContain(DynaliteSupport.ACCESS_KEY));
+		}
+	}
+
+	private static void assertNpe(ThrowingCallable call, String message) {
+		assertThatNullPointerException().isThrownBy(call).withMessage(message);
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.dynamodown;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stores in one table never see each other's keys, even when one namespace is a prefix of
+ * another or holds slashes.
+ */
+class NamespaceIsolationTest {
+
+	private static DynamoDbClient client;
+
+	private static DynamoDown dynamoDown;
+
+	private static String table;
+
+	private SortedKeyValueTemplate<String> left;
+
+	private SortedKeyValueTemplate<String> right;
+
+	@BeforeAll
+	static void start() {
+		client = DynaliteSupport.client();
+		dynamoDown = DynamoDown.create(client);
+		table = DynaliteSupport.createTable(client, "isolation");
+	}
+
+	@AfterAll
+	static void close() {
+		dynamoDown.close();
+		client.close();
+	}
+
+	@BeforeEach
+	void fill() {
+		String namespace = "users-" + System.nanoTime();
+		this.left = dynamoDown.template(table + "/" + namespace, ValueCodec.string());
+		this.right = dynamoDown.template(table + "/" + namespace + "/archive", ValueCodec.string());
+		this.left.batch((b) -> b.put("a", "left a").put("b", "left b").put("shared", "left"));
+		this.right.batch((b) -> b.put("c", "right c").put("shared", "right"));
+	}
+
+	@Test
+	void locationsSplitAtTheFirstSlash() {
+		assertThat(this.right.table()).isEqualTo(table);
+		assertThat(this.right.namespace()).isEqualTo(this.left.namespace() + "/archive");
+	}
+
+	@Test
+	void sameKeyHoldsOneValuePerNamespace() {
+		assertThat(this.left.get("shared")).contains("left");
+		assertThat(this.right.get("shared")).contains("right");
+		assertThat(this.left.get("c")).isEmpty();
+		assertThat(this.right.getAll(List.of("a", "b", "c", "shared"))).containsOnlyKeys("c", "shared");
+	}
+
+	@Test
+	void rangesAndCountsStayInTheirNamespace() {
+		assertThat(this.left.keys(KeyRange.all()).toList()).containsExactly("a", "b", "shared");
+		assertThat(this.right.keys(KeyRange.all().reverse()).toList()).containsExactly("shared", "c");
+		assertThat(this.left.count(KeyRange.all())).isEqualTo(3);
+		assertThat(this.right.count(KeyRange.all().gte("a"))).isEqualTo(2);
+	}
+
+	@Test
+	void clearAndDestroyStayInTheirNamespace() {
+		assertThat(this.left.clear(KeyRange.all().gte("b"))).isEqualTo(2);
+		assertThat(this.right.keys(KeyRange.all()).toList()).containsExactly("c", "shared");
+		this.right.destroy();
+		assertThat(this.right.count(KeyRange.all())).isZero();
+		assertThat(this.left.keys(KeyRange.all()).toList()).containsExactly("a");
+	}
+
+	@Test
+	void batchesStayInTheirNamespace() {
+		this.left.batch((b) -> b.delete("shared").put("c", "left c"));
+		assertThat(this.right.list(KeyRange.all())).containsExactly(new KeyValue<>("c", "right c"),
+				new KeyValue<>("shared", "right"));
+	}
+
+}

@@ -1,0 +1,170 @@
+package dev.dynamodown;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Range reads over more than DynamoDB's 1 MB page: complete and ordered in both directions, and
+ * lazy (a page is fetched only when the previous one is consumed; a limit reads no page it does
+ * not need).
+ */
+class PagingTest {
+
+	private static final int ITEMS = 1200;
+
+	/** About 2 KB per item: 2.4 MB, three pages or more. */
+	private static final String PADDING = "x".repeat(2000);
+
+	private static final List<String> KEYS = IntStream.range(0, ITEMS).mapToObj((i) -> String.format("key-%05d", i))
+		.toList();
+
+	private static final RequestRecorder requests = new RequestRecorder();
+
+	private static DynamoDbClient client;
+
+	private static DynamoDown dynamoDown;
+
+	private static SortedKeyValueTemplate<String> store;
+
+	@BeforeAll
+	static void fill() {
+		client = DynaliteSupport.client(requests);
+		dynamoDown = DynamoDown.create(client);
+		store = dynamoDown.template(DynaliteSupport.createTable(client, "paging"), "pages", ValueCodec.string());
+		store.batch((b) -> KEYS.forEach((key) -> b.put(key, key + PADDING)));
+	}
+
+	@AfterAll
+	static void close() {
+		dynamoDown.close();
+		client.close();
+	}
+
+	@BeforeEach
+	void resetRequests() {
+		requests.reset();
+	}
+
+	@Test
+	void readsEveryPageForward() {
+		List<KeyValue<String>> entries = store.list(KeyRange.all());
+		assertThat(entries).extracting(KeyValue::key).containsExactlyElementsOf(KEYS);
+		assertThat(entries).allSatisfy((entry) -> assertThat(entry.value()).isEqualTo(entry.key() + PADDING));
+		assertThat(requests.count("Query")).as("pages").isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void readsEveryPageInReverse() {
+		List<String> expected = new ArrayList<>(KEYS);
+		Collections.reverse(expected);
+		try (Stream<String> keys = store.keys(KeyRange.all().reverse())) {
+			assertThat(keys.toList()).containsExactlyElementsOf(expected);
+		}
+		assertThat(requests.requests("Query", QueryRequest.class)).hasSizeGreaterThanOrEqualTo(3)
+			.allSatisfy((sent) -> assertThat(sent.scanIndexForward()).isFalse());
+	}
+
+	@Test
+	void boundedRangeAcrossPages() {
+		KeyRange range = KeyRange.all().gt("key-00100").lt("key-01100");
+		assertThat(store.keys(range).toList()).containsExactlyElementsOf(KEYS.subList(101, 1100));
+		assertThat(store.count(range)).isEqualTo(999);
+	}
+
+	@Test
+	void nothingIsReadBeforeTheStreamIsConsumed() {
+		try (Stream<KeyValue<String>> entries = store.range(KeyRange.all())) {
+			assertThat(requests.count("Query")).isZero();
+			assertThat(entries.findFirst()).map(KeyValue::key).contains(KEYS.get(0));
+		}
+		assertThat(requests.count("Query")).as("one page for one entry").isEqualTo(1);
+	}
+
+	@Test
+	void nextPageIsFetchedOnlyWhenThePreviousOneIsConsumed() {
+		try (Stream<String> keys = store.keys(KeyRange.all())) {
+			Iterator<String> iterator = keys.iterator();
+			iterator.next();
+			assertThat(requests.count("Query")).isEqualTo(1);
+			int firstPage = 1;
+			while (requests.count("Query") == 1) {
+				iterator.next();
+				firstPage++;
+			}
+			assertThat(firstPage).as("entries read when the second page was fetched")
+				.isGreaterThan(1)
+				.isLessThan(ITEMS);
+		}
+	}
+
+	@Test
+	void closingStopsFetching() {
+		Stream<String> keys = store.keys(KeyRange.all());
+		Iterator<String> iterator = keys.iterator();
+		iterator.next();
+		keys.close();
+		assertThat(iterator.hasNext()).isFalse();
+		assertThat(requests.count("Query")).isEqualTo(1);
+	}
+
+	@Test
+	void limitSendsOneQueryAskingOnlyForWhatItNeeds() {
+		assertThat(store.keys(KeyRange.all().limit(10)).toList()).containsExactlyElementsOf(KEYS.subList(0, 10));
+		assertThat(requests.requests("Query", QueryRequest.class)).singleElement()
+			.satisfies((sent) -> assertThat(sent.limit()).isEqualTo(10));
+	}
+
+	@Test
+	void limitWithExclusiveBoundsSendsOneQueryOfAtMostOneMore() {
+		KeyRange range = KeyRange.all().gt("key-00500").lt("key-00900").limit(10);
+		assertThat(store.keys(range).toList()).containsExactlyElementsOf(KEYS.subList(501, 511));
+		assertThat(store.keys(range.reverse()).toList()).containsExactlyElementsOf(
+				KEYS.subList(890, 900).stream().sorted(Collections.reverseOrder()).toList());
+		assertThat(requests.requests("Query", QueryRequest.class)).hasSize(2)
+			.allSatisfy((sent) -> assertThat(sent.limit()).isLessThanOrEqualTo(11));
+	}
+
+	@Test
+	void limitLargerThanAPageReadsOnlyTheItemsItNeeds() {
+		assertThat(store.keys(KeyRange.all().limit(800)).toList()).containsExactlyElementsOf(KEYS.subList(0, 800));
+		List<QueryRequest> sent = requests.requests("Query", QueryRequest.class);
+		assertThat(sent).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(sent.get(0).limit()).isEqualTo(800);
+		assertThat(sent.get(sent.size() - 1).limit()).as("the last page asks for the rest only").isLessThan(800);
+	}
+
+	@Test
+	void keysProjectTheKeyAttributesOnly() {
+		assertThat(store.keys(KeyRange.prefix("key-0000")).toList()).hasSize(10);
+		assertThat(requests.requests("Query", QueryRequest.class)).singleElement().satisfies((sent) -> {
+			assertThat(sent.projectionExpression()).isEqualTo("#h, #r");
+			assertThat(sent.expressionAttributeNames()).containsOnlyKeys("#h", "#r")
+				.containsEntry("#h", "ns")
+				.containsEntry("#r", "k");
+		});
+	}
+
+	@Test
+	void countSumsCountPages() {
+		assertThat(store.count(KeyRange.all())).isEqualTo(ITEMS);
+		assertThat(store.count(KeyRange.all().limit(800))).isEqualTo(800);
+		assertThat(store.count(KeyRange.prefix("key-00"))).isEqualTo(1000);
+		assertThat(requests.requests("Query", QueryRequest.class)).hasSizeGreaterThan(3)
+			.allSatisfy((sent) -> assertThat(sent.select()).isEqualTo(Select.COUNT));
+	}
+
+}

@@ -1,0 +1,195 @@
+package dev.dynamodown;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import dev.dynamodown.internal.Keys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Range semantics against an in-memory model (a {@link TreeMap} in UTF-8 order): every
+ * combination of lower bound, upper bound and prefix, in both directions, with and without limit.
+ */
+class RangeTest {
+
+	private static final List<String> KEYS = List.of("a", "a:1", "a:10", "a:2", "a:2:x", "ab", "abc", "b", "b:1", "ba",
+			"c", "c\u0000", "ca", "é", "éa", "z");
+
+	/** Bounds at keys and between keys, ASCII and not. */
+	private static final List<String> BOUNDS = List.of("a", "a:5", "b", "é");
+
+	private static final List<String> PREFIXES = List.of("", "a", "a:", "c");
+
+	private static final RequestRecorder requests = new RequestRecorder();
+
+	private static final NavigableMap<String, String> model = new TreeMap<>(Keys.UTF8_ORDER);
+
+	private static DynamoDbClient client;
+
+	private static DynamoDown dynamoDown;
+
+	private static SortedKeyValueTemplate<String> store;
+
+	@BeforeAll
+	static void fill() {
+		client = DynaliteSupport.client(requests);
+		dynamoDown = DynamoDown.create(client);
+		store = dynamoDown.template(DynaliteSupport.createTable(client, "range"), "ranges", ValueCodec.string());
+		store.batch((b) -> KEYS.forEach((key) -> b.put(key, "value of " + key)));
+		KEYS.forEach((key) -> model.put(key, "value of " + key));
+	}
+
+	@AfterAll
+	static void close() {
+		dynamoDown.close();
+		client.close();
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyBoundCombinationMatchesTheModel() {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (String prefix : PREFIXES) {
+			for (UnaryOperator<KeyRange> lower : bounds(true)) {
+				for (UnaryOperator<KeyRange> upper : bounds(false)) {
+					KeyRange range = upper.apply(lower.apply(KeyRange.prefix(prefix)));
+					tests.add(DynamicTest.dynamicTest(range.toString(), () -> assertMatchesModel(range)));
+				}
+			}
+		}
+		return tests.stream();
+	}
+
+	@Test
+	void allIsEveryKeyInUtf8Order() {
+		assertThat(store.keys(KeyRange.all()).toList()).containsExactlyElementsOf(model.keySet());
+		assertThat(store.list(KeyRange.all())).extracting(KeyValue::value)
+			.containsExactlyElementsOf(model.values());
+	}
+
+	@Test
+	void lowerAboveUpperIsEmptyWithoutRequest() {
+		requests.reset();
+		KeyRange inverted = KeyRange.all().gte("c").lte("a");
+		assertThat(store.list(inverted)).isEmpty();
+		assertThat(store.count(inverted)).isZero();
+		assertThat(store.keys(inverted.reverse())).isEmpty();
+		assertThat(requests.total()).isZero();
+	}
+
+	@Test
+	void equalExclusiveBoundsAreEmptyWithoutRequest() {
+		requests.reset();
+		assertThat(store.list(KeyRange.all().gt("b").lt("b"))).isEmpty();
+		assertThat(store.list(KeyRange.all().gte("b").lt("b"))).isEmpty();
+		assertThat(store.list(KeyRange.all().gt("b").lte("b"))).isEmpty();
+		assertThat(requests.total()).isZero();
+		assertThat(store.keys(KeyRange.all().gte("b").lte("b")).toList()).containsExactly("b");
+	}
+
+	@Test
+	void prefixOutsideTheBoundsIsEmptyWithoutRequest() {
+		requests.reset();
+		assertThat(store.list(KeyRange.prefix("a").gte("b"))).isEmpty();
+		assertThat(store.list(KeyRange.prefix("b").lt("b"))).isEmpty();
+		assertThat(requests.total()).isZero();
+	}
+
+	@Test
+	void zeroLimitIsEmptyWithoutRequest() {
+		requests.reset();
+		assertThat(store.list(KeyRange.all().limit(0))).isEmpty();
+		assertThat(store.count(KeyRange.prefix("a").limit(0))).isZero();
+		assertThat(requests.total()).isZero();
+	}
+
+	@Test
+	void exclusiveBoundsOnBothSidesNeverReturnTheBounds() {
+		assertThat(store.keys(KeyRange.all().gt("a").lt("b")).toList()).containsExactly("a:1", "a:10", "a:2",
+				"a:2:x", "ab", "abc");
+		assertThat(store.keys(KeyRange.all().gt("a").lt("b").reverse()).toList()).containsExactly("abc", "ab",
+				"a:2:x", "a:2", "a:10", "a:1");
+	}
+
+	@Test
+	void prefixAloneIsSentAsBeginsWith() {
+		requests.reset();
+		assertThat(store.keys(KeyRange.prefix("a:")).toList()).containsExactly("a:1", "a:10", "a:2", "a:2:x");
+		QueryRequest sent = requests.requests("Query", QueryRequest.class).get(0);
+		assertThat(sent.keyConditionExpression()).isEqualTo("#h = :h AND begins_with(#r, :p)");
+		assertThat(sent.consistentRead()).isTrue();
+	}
+
+	@Test
+	void bothBoundsAreSentAsBetween() {
+		requests.reset();
+		store.list(KeyRange.all().gt("a").lte("b"));
+		QueryRequest sent = requests.requests("Query", QueryRequest.class).get(0);
+		assertThat(sent.keyConditionExpression()).isEqualTo("#h = :h AND #r BETWEEN :lo AND :hi");
+		assertThat(sent.expressionAttributeNames()).containsEntry("#h", "ns").containsEntry("#r", "k");
+	}
+
+	@Test
+	void limitWithAnExcludedStartAsksForOneMore() {
+		requests.reset();
+		assertThat(store.keys(KeyRange.all().gt("a").lt("b").limit(2)).toList()).containsExactly("a:1", "a:10");
+		assertThat(requests.requests("Query", QueryRequest.class)).singleElement()
+			.satisfies((sent) -> assertThat(sent.limit()).isEqualTo(3));
+	}
+
+	@Test
+	void valuesFollowKeyOrder() {
+		assertThat(store.values(KeyRange.prefix("b").reverse()).toList()).containsExactly("value of ba",
+				"value of b:1", "value of b");
+	}
+
+	private static void assertMatchesModel(KeyRange range) {
+		List<String> expected = expectedKeys(range);
+		assertThat(store.keys(range).toList()).as("forward").containsExactlyElementsOf(expected);
+		assertThat(store.count(range)).as("count").isEqualTo(expected.size());
+		List<String> reversed = new ArrayList<>(expected);
+		Collections.reverse(reversed);
+		assertThat(store.keys(range.reverse().limit(2)).toList()).as("reverse, limit 2")
+			.containsExactlyElementsOf(reversed.subList(0, Math.min(2, reversed.size())));
+	}
+
+	/** The model's answer: filter the sorted keys with the range's own rules. */
+	private static List<String> expectedKeys(KeyRange range) {
+		List<String> keys = new ArrayList<>();
+		for (String key : model.keySet()) {
+			String prefix = range.prefixValue();
+			String low = range.lowerBound();
+			String high = range.upperBound();
+			boolean inside = (prefix == null || key.startsWith(prefix))
+					&& (low == null || Keys.compareUtf8(key, low) > 0 || (range.isLowerInclusive() && key.equals(low)))
+					&& (high == null || Keys.compareUtf8(key, high) < 0 || (range.isUpperInclusive() && key.equals(high)));
+			if (inside) {
+				keys.add(key);
+			}
+		}
+		return keys;
+	}
+
+	private static List<UnaryOperator<KeyRange>> bounds(boolean lower) {
+		List<UnaryOperator<KeyRange>> bounds = new ArrayList<>();
+		bounds.add(UnaryOperator.identity());
+		for (String bound : BOUNDS) {
+			bounds.add(lower ? (r) -> r.gt(bound) : (r) -> r.lt(bound));
+			bounds.add(lower ? (r) -> r.gte(bound) : (r) -> r.lte(bound));
+		}
+		return bounds;
+	}
+
+}

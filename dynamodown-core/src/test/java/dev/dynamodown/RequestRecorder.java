@@ -1,0 +1,74 @@
+package dev.dynamodown;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Records every request attempt that goes on the wire (retries by the client included), with the
+ * thread that sent it, and the highest number of requests in flight at once.
+ */
+final class RequestRecorder implements ExecutionInterceptor {
+
+	record Sent(String operation, SdkRequest request, Thread thread) {
+
+		String threadName() {
+			return this.thread.getName();
+		}
+
+	}
+
+	private final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicInteger maxInFlight = new AtomicInteger();
+
+	@Override
+	public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+		this.sent.add(new Sent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.request(),
+				Thread.currentThread()));
+		this.maxInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
+	}
+
+	@Override
+	public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+		this.inFlight.decrementAndGet();
+	}
+
+	/** Every request attempt since the last reset. */
+	List<Sent> sent() {
+		return List.copyOf(this.sent);
+	}
+
+	/** How many attempts of an operation (e.g. {@code "Query"}) were sent. */
+	int count(String operation) {
+		return (int) this.sent.stream().filter((s) -> s.operation().equals(operation)).count();
+	}
+
+	/** How many attempts of any operation were sent. */
+	int total() {
+		return this.sent.size();
+	}
+
+	/** The requests of an operation, in the order sent. */
+	<T extends SdkRequest> List<T> requests(String operation, Class<T> type) {
+		return this.sent.stream().filter((s) -> s.operation().equals(operation)).map((s) -> type.cast(s.request())).toList();
+	}
+
+	int maxInFlight() {
+		return this.maxInFlight.get();
+	}
+
+	void reset() {
+		this.sent.clear();
+		this.maxInFlight.set(0);
+	}
+
+}

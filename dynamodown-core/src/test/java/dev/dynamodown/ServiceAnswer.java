@@ -1,0 +1,60 @@
+package dev.dynamodown;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
+/**
+ * Replaces the server's answer to every attempt of one operation by a given HTTP status and JSON
+ * body: the request still reaches the server, only its answer is swapped, to produce answers
+ * dynalite never gives (a cancelled transaction, a 5xx).
+ */
+final class ServiceAnswer implements ExecutionInterceptor {
+
+	private static final ExecutionAttribute<Boolean> REPLACED = new ExecutionAttribute<>("replaced");
+
+	private volatile String operation;
+
+	private volatile int status;
+
+	private volatile String body;
+
+	void answer(String operation, int status, String body) {
+		this.status = status;
+		this.body = body;
+		this.operation = operation;
+	}
+
+	void reset() {
+		this.operation = null;
+	}
+
+	@Override
+	public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+		if (attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME).equals(this.operation)) {
+			attributes.putAttribute(REPLACED, true);
+			return context.httpResponse().toBuilder().statusCode(this.status).build();
+		}
+		return context.httpResponse();
+	}
+
+	@Override
+	public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
+			ExecutionAttributes attributes) {
+		if (Boolean.TRUE.equals(attributes.getAttribute(REPLACED))) {
+			return Optional.of(AbortableInputStream
+				.create(new ByteArrayInputStream(this.body.getBytes(StandardCharsets.UTF_8))));
+		}
+		return context.responseBody();
+	}
+
+}

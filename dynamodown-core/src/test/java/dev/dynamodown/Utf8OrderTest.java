@@ -1,0 +1,90 @@
+package dev.dynamodown;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keys sort in UTF-8 byte order (code point order), as DynamoDB stores them, not in
+ * {@link String#compareTo} (UTF-16) order: {@code "\uFFFF"} comes before {@code "😀"} (a surrogate
+ * pair), in range reads, bounds and {@code getAll}'s map.
+ */
+class Utf8OrderTest {
+
+	private static final String BMP_MAX = "\uFFFF";
+
+	private static final String EMOJI = "😀";
+
+	/** Every key, in UTF-8 order; UTF-16 order would put the two emoji keys before the U+FFFF ones. */
+	private static final List<String> ORDERED = List.of("a", "é", "\uE000", BMP_MAX, BMP_MAX + "a", EMOJI,
+			EMOJI + "x");
+
+	private static DynamoDbClient client;
+
+	private static DynamoDown dynamoDown;
+
+	private static SortedKeyValueTemplate<String> store;
+
+	@BeforeAll
+	static void fill() {
+		client = DynaliteSupport.client();
+		dynamoDown = DynamoDown.create(client);
+		store = dynamoDown.template(DynaliteSupport.createTable(client, "utf8"), "utf8", ValueCodec.string());
+		store.batch((b) -> ORDERED.forEach((key) -> b.put(key, key)));
+	}
+
+	@AfterAll
+	static void close() {
+		dynamoDown.close();
+		client.close();
+	}
+
+	@Test
+	void utf16OrderWouldDiffer() {
+		assertThat(BMP_MAX.compareTo(EMOJI)).as("String.compareTo").isPositive();
+	}
+
+	@Test
+	void rangeReadsInUtf8Order() {
+		assertThat(store.keys(KeyRange.all()).toList()).containsExactlyElementsOf(ORDERED);
+		assertThat(store.keys(KeyRange.all().reverse()).toList()).containsExactly(EMOJI + "x", EMOJI, BMP_MAX + "a",
+				BMP_MAX, "\uE000", "é", "a");
+	}
+
+	@Test
+	void singleBoundsCompareInUtf8Order() {
+		assertThat(store.keys(KeyRange.all().gt(BMP_MAX)).toList()).containsExactly(BMP_MAX + "a", EMOJI, EMOJI + "x");
+		assertThat(store.keys(KeyRange.all().lt(EMOJI)).toList()).containsExactly("a", "é", "\uE000", BMP_MAX,
+				BMP_MAX + "a");
+	}
+
+	@Test
+	void prefixesSpanningSurrogatePairs() {
+		assertThat(store.keys(KeyRange.prefix(EMOJI)).toList()).containsExactly(EMOJI, EMOJI + "x");
+		assertThat(store.keys(KeyRange.prefix(BMP_MAX)).toList()).containsExactly(BMP_MAX, BMP_MAX + "a");
+		assertThat(store.keys(KeyRange.prefix(BMP_MAX).gt(BMP_MAX)).toList()).containsExactly(BMP_MAX + "a");
+	}
+
+	@Test
+	void bothBoundsAcrossTheSurrogateRange() {
+		// BETWEEN "\uFFFF" AND "😀": dynalite's stock validation compares UTF-16 and refuses it
+		// as inverted; the launcher of dynamodown-dynalite fixes that.
+		assertThat(store.keys(KeyRange.all().gte(BMP_MAX).lte(EMOJI)).toList()).containsExactly(BMP_MAX,
+				BMP_MAX + "a", EMOJI);
+		assertThat(store.keys(KeyRange.all().gt(BMP_MAX).lt(EMOJI).reverse()).toList()).containsExactly(BMP_MAX + "a");
+		assertThat(store.count(KeyRange.all().gt("\uE000").lt(EMOJI + "x"))).isEqualTo(3);
+	}
+
+	@Test
+	void getAllMapIteratesInUtf8Order() {
+		Map<String, String> found = store.getAll(List.of(EMOJI, BMP_MAX, "a", EMOJI + "x", "missing"));
+		assertThat(found.keySet()).containsExactly("a", BMP_MAX, EMOJI, EMOJI + "x");
+	}
+
+}
