@@ -51,7 +51,8 @@ class SampleJarIT {
 			String base = "http://127.0.0.1:" + port;
 			awaitHealthy(app, base + "/actuator/health", log);
 
-			JsonNode meetups = this.json.readTree(send(HttpRequest.newBuilder(URI.create(base + "/api/meetups?limit=2")).build()));
+			JsonNode meetups = this.json
+				.readTree(send(HttpRequest.newBuilder(URI.create(base + "/api/meetups?limit=2")).build()));
 			assertThat(meetups.at("/items/0/value/name").asString()).isEqualTo("BrooklynJS");
 			assertThat(meetups.at("/next").asString()).isEqualTo("jerseyscriptusa");
 			assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/notes/from-the-jar"))

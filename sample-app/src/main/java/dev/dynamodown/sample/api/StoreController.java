@@ -45,6 +45,7 @@ class StoreController {
 	@GetMapping("/{ns}")
 	EntryPage list(@PathVariable String ns, RangeQuery query) {
 		int pageSize = query.pageSize();
+		// One entry more than the page holds: it only tells whether there is a next page.
 		return EntryPage.of(this.namespaces.get(ns).template().list(query.toKeyRange().limit(pageSize + 1)),
 				pageSize);
 	}

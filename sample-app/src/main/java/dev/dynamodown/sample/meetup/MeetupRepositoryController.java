@@ -26,7 +26,8 @@ class MeetupRepositoryController {
 	}
 
 	@GetMapping("/api/repository/meetups")
-	MeetupWindow list(@RequestParam(defaultValue = "") String prefix, @RequestParam(required = false) @Nullable String after) {
+	MeetupWindow list(@RequestParam(defaultValue = "") String prefix,
+			@RequestParam(required = false) @Nullable String after) {
 		ScrollPosition position = (after != null) ? ScrollPosition.forward(Map.of("key", after))
 				: ScrollPosition.keyset();
 		Window<MeetupEntity> window = this.repository.findFirst10ByKeyStartingWith(prefix, position);
