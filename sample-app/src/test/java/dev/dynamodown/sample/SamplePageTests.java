@@ -50,9 +50,13 @@ class SamplePageTests {
 
 	@BeforeAll
 	void openBrowser(@TempDir Path profile) {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"the page test needs " + CHROMIUM + " and " + CHROMEDRIVER
-						+ " (Debian: apt-get install chromium chromium-driver)");
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		String reason = "SamplePageTests skipped: they need " + CHROMIUM + " and " + CHROMEDRIVER
+				+ " (Debian: apt-get install chromium chromium-driver)";
+		if (!installed) {
+			System.err.println(reason); // Maven's console shows a skip, not its reason
+		}
+		assumeTrue(installed, reason);
 		// Both paths given: Selenium Manager has nothing to look up or download.
 		ChromeDriverService driver = new ChromeDriverService.Builder()
 			.usingDriverExecutable(CHROMEDRIVER.toFile())
