@@ -64,7 +64,7 @@ function render(namespace, items) {
 		key.textContent = item.key;
 		const value = document.createElement("td");
 		value.className = "value";
-		value.textContent = typeof item.value === "string" ? item.value : JSON.stringify(item.value, null, 1);
+		value.textContent = typeof item.value === "string" ? item.value : JSON.stringify(item.value);
 		const remove = document.createElement("button");
 		remove.type = "button";
 		remove.className = "delete";
