@@ -20,23 +20,16 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class Namespace<V> {
 
-	private final String name;
-
 	private final SortedKeyValueTemplate<V> template;
 
 	private final Class<V> valueType;
 
 	private final ObjectMapper mapper;
 
-	Namespace(String name, SortedKeyValueTemplate<V> template, Class<V> valueType, ObjectMapper mapper) {
-		this.name = name;
+	Namespace(SortedKeyValueTemplate<V> template, Class<V> valueType, ObjectMapper mapper) {
 		this.template = template;
 		this.valueType = valueType;
 		this.mapper = mapper;
-	}
-
-	String name() {
-		return this.name;
 	}
 
 	SortedKeyValueTemplate<V> template() {

@@ -8,16 +8,16 @@ import dev.dynamodown.SortedKeyValueTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The namespaces the API serves: every {@link SortedKeyValueTemplate} bean, by bean name
- * (in name order), with the value type of its declaration ({@code SortedKeyValueTemplate<Meetup>} reads
- * bodies as {@code Meetup}). The starter declares one such bean per
- * {@code dynamodown.namespaces} entry, so a new entry there is a new API namespace.
+ * (in name order), with the value type of its declaration: a
+ * {@code SortedKeyValueTemplate<Meetup>} reads bodies as {@code Meetup}. The starter declares
+ * one such bean per {@code dynamodown.namespaces} entry, so a new entry there is a new API
+ * namespace.
  */
 @Component
 class Namespaces {
@@ -35,7 +35,7 @@ class Namespaces {
 				throw new IllegalStateException("Cannot tell the value type of the SortedKeyValueTemplate bean '"
 						+ name + "': declare it with its generic type");
 			}
-			this.byName.put(name, namespace(name, template, valueType, mapper));
+			this.byName.put(name, namespace(template, valueType, mapper));
 		}
 	}
 
@@ -60,9 +60,9 @@ class Namespaces {
 
 	// The bean definition's generic type is what makes this cast safe.
 	@SuppressWarnings("unchecked")
-	private static <V> Namespace<V> namespace(String name, SortedKeyValueTemplate<?> template, Class<?> valueType,
+	private static <V> Namespace<V> namespace(SortedKeyValueTemplate<?> template, Class<?> valueType,
 			ObjectMapper mapper) {
-		return new Namespace<>(name, (SortedKeyValueTemplate<V>) template, (Class<V>) valueType, mapper);
+		return new Namespace<>((SortedKeyValueTemplate<V>) template, (Class<V>) valueType, mapper);
 	}
 
 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the four meetups of dynamo-down's example at startup when the {@code meetups}
  * namespace is empty, so that a first start has something to list. A namespace holding
- * any entry is left alone, so restarts and edits are kept.
+ * any entry is left alone: where the data outlives the app (on AWS, or with
+ * {@code dynamodown.embedded.data-dir}), a restart keeps what was edited.
  * <p>
  * The seed is one non-atomic batch: should it fail halfway, the next start finds the
  * namespace not empty and does not complete it. Acceptable for sample data.
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 class MeetupSeeder implements ApplicationRunner {
 
 	/** dynamo-down's example meetups, by key. */
-	static final Map<String, Meetup> MEETUPS = Map.of(
+	private static final Map<String, Meetup> MEETUPS = Map.of(
 			"queens_js", new Meetup("QueensJS", "https://www.meetup.com/QueensJS/"),
 			"jerseyscriptusa", new Meetup("JerseyScript", "https://www.meetup.com/jerseyscriptusa/"),
 			"manhattan_js", new Meetup("ManhattanJS", "https://www.meetup.com/manhattan-javascript/"),
