@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,11 @@ class SchemaTest {
 	void freshDynamoDown() {
 		this.dynamoDown = DynamoDown.create(client);
 		requests.reset();
+	}
+
+	@AfterEach
+	void closeDynamoDown() {
+		this.dynamoDown.close();
 	}
 
 	@Test
@@ -124,7 +130,9 @@ class SchemaTest {
 		this.dynamoDown.template(table, "ns0", ValueCodec.string()).list(KeyRange.all());
 		assertThat(requests.count("DescribeTable")).isEqualTo(1);
 		assertThat(requests.count("PutItem")).isEqualTo(16);
-		DynamoDown.create(client).template(table, "ns0", ValueCodec.string()).get("k0");
+		try (DynamoDown another = DynamoDown.create(client)) {
+			another.template(table, "ns0", ValueCodec.string()).get("k0");
+		}
 		assertThat(requests.count("DescribeTable")).as("another DynamoDown has its own cache").isEqualTo(2);
 	}
 

@@ -76,6 +76,12 @@ public final class JsonCodec<T> implements ValueCodec<T> {
 			throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON: "
 					+ ex.getOriginalMessage(), ex);
 		}
+		catch (StackOverflowError ex) {
+			// Jackson walks maps and collections without a depth check: a value that contains itself
+			// ends here, not in a JacksonException (for beans Jackson does the same translation).
+			throw new IllegalArgumentException("Cannot write " + value.getClass().getName()
+					+ " as JSON: it contains itself, or is nested far too deeply", ex);
+		}
 		if (tree.isNull() || tree.isMissingNode()) {
 			throw new IllegalArgumentException(value.getClass().getName()
 					+ " is written as JSON null, which cannot be read back as a value");

@@ -1,0 +1,13 @@
+/**
+ * dynamodown: a sorted key-value store living in one partition of a DynamoDB table.
+ * <p>
+ * Start with {@link dev.dynamodown.DynamoDown}, get a {@link dev.dynamodown.SortedKeyValueTemplate}
+ * per namespace, select keys with {@link dev.dynamodown.KeyRange} and map values with a
+ * {@link dev.dynamodown.ValueCodec}. What is and is not atomic, and what is retried, is stated on
+ * {@link dev.dynamodown.SortedKeyValueOperations}. Packages below {@code dev.dynamodown.internal}
+ * are the machinery behind this API and may change without notice.
+ */
+@NullMarked
+package dev.dynamodown;
+
+import org.jspecify.annotations.NullMarked;

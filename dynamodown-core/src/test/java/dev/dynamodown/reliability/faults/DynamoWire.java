@@ -1,0 +1,170 @@
+package dev.dynamodown.reliability.faults;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.zip.CRC32;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * DynamoDB's JSON protocol, as far as the fault proxy needs it: error answers the SDK maps to
+ * the right exception, the {@code x-amz-crc32} checksum the SDK verifies on every answer, and
+ * the splitting of batch requests into a forwarded part and a held-back part that is then
+ * reported unprocessed.
+ */
+final class DynamoWire {
+
+	static final String JSON_1_0 = "application/x-amz-json-1.0";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private DynamoWire() {
+	}
+
+	/** The operation of a request, from {@code X-Amz-Target: DynamoDB_20120810.PutItem}. */
+	static String operation(HttpMessage request) {
+		String target = request.header("X-Amz-Target");
+		return (target != null) ? target.substring(target.indexOf('.') + 1) : "(none)";
+	}
+
+	/** An error answer as DynamoDB sends it: the {@code __type} names the exception. */
+	static HttpMessage error(int status, String type, String message) {
+		ObjectNode body = JSON.createObjectNode().put("__type", type).put("message", message);
+		return answer(status, (status == 400) ? "Bad Request" : (status == 500) ? "Internal Server Error"
+				: "Service Unavailable", JSON.writeValueAsBytes(body));
+	}
+
+	/** A successful answer with a body the proxy made up or changed. */
+	static HttpMessage answer(int status, String reason, byte[] body) {
+		return HttpMessage.response(status, reason, List.of(new String[] { "Content-Type", JSON_1_0 },
+				new String[] { "x-amzn-RequestId", UUID.randomUUID().toString() },
+				new String[] { "x-amz-crc32", crc32(body) }), body);
+	}
+
+	/** A changed body for an answer of dynalite's, with its checksum recomputed. */
+	static HttpMessage rewrite(HttpMessage answer, byte[] body) {
+		return answer.withBody(body).withHeader("x-amz-crc32", crc32(body));
+	}
+
+	private static String crc32(byte[] body) {
+		CRC32 crc = new CRC32();
+		crc.update(body);
+		return Long.toString(crc.getValue());
+	}
+
+	/**
+	 * Splits a {@code BatchWriteItem} or {@code BatchGetItem} request: a random non-empty part
+	 * (or everything) is held back.
+	 * @param operation the batch operation
+	 * @param requestBody the request's JSON
+	 * @param random the source of the choice
+	 * @param holdAll whether to hold back everything
+	 * @return the split
+	 */
+	static Split split(String operation, byte[] requestBody, Random random, boolean holdAll) {
+		ObjectNode request = (ObjectNode) JSON.readTree(requestBody);
+		ObjectNode requestItems = (ObjectNode) request.get("RequestItems");
+		boolean writes = operation.equals("BatchWriteItem");
+		ObjectNode forwardedItems = JSON.createObjectNode();
+		ObjectNode held = JSON.createObjectNode();
+		int total = 0;
+		for (Map.Entry<String, JsonNode> table : requestItems.properties()) {
+			ArrayNode entries = (ArrayNode) (writes ? table.getValue() : table.getValue().get("Keys"));
+			total += entries.size();
+		}
+		int mustHold = holdAll ? total : 1 + random.nextInt(Math.max(total, 1));
+		List<Integer> order = new ArrayList<>();
+		for (int i = 0; i < total; i++) {
+			order.add(i);
+		}
+		Collections.shuffle(order, random);
+		boolean[] hold = new boolean[total];
+		for (int i = 0; i < mustHold && i < total; i++) {
+			hold[order.get(i)] = true;
+		}
+		int index = 0;
+		int heldCount = 0;
+		for (Map.Entry<String, JsonNode> table : requestItems.properties()) {
+			ArrayNode entries = (ArrayNode) (writes ? table.getValue() : table.getValue().get("Keys"));
+			ArrayNode kept = JSON.createArrayNode();
+			ArrayNode back = JSON.createArrayNode();
+			for (JsonNode entry : entries) {
+				if (hold[index++]) {
+					back.add(entry);
+					heldCount++;
+				}
+				else {
+					kept.add(entry);
+				}
+			}
+			if (writes) {
+				if (!kept.isEmpty()) {
+					forwardedItems.set(table.getKey(), kept);
+				}
+				if (!back.isEmpty()) {
+					held.set(table.getKey(), back);
+				}
+			}
+			else {
+				if (!kept.isEmpty()) {
+					forwardedItems.set(table.getKey(), ((ObjectNode) table.getValue().deepCopy()).set("Keys", kept));
+				}
+				if (!back.isEmpty()) {
+					held.set(table.getKey(), ((ObjectNode) table.getValue().deepCopy()).set("Keys", back));
+				}
+			}
+		}
+		byte[] forwarded = null;
+		if (!forwardedItems.isEmpty()) {
+			ObjectNode copy = request.deepCopy();
+			copy.set("RequestItems", forwardedItems);
+			forwarded = JSON.writeValueAsBytes(copy);
+		}
+		return new Split(writes, forwarded, held, heldCount);
+	}
+
+	/**
+	 * A batch request split into what is forwarded and what is held back.
+	 * @param writes whether it is a {@code BatchWriteItem}
+	 * @param forwardedBody the request to forward, or {@code null} if everything is held back
+	 * @param held the held-back items (by table) or keys-and-attributes (by table)
+	 * @param heldCount how many items or keys are held back
+	 */
+	record Split(boolean writes, byte @Nullable [] forwardedBody, ObjectNode held, int heldCount) {
+
+		/** The answer's body: dynalite's (if anything was forwarded) plus the held-back part as unprocessed. */
+		byte[] answer(byte @Nullable [] upstreamBody) {
+			String unprocessedName = this.writes ? "UnprocessedItems" : "UnprocessedKeys";
+			ObjectNode answer = (upstreamBody != null) ? (ObjectNode) JSON.readTree(upstreamBody)
+					: JSON.createObjectNode();
+			if (!this.writes && !answer.has("Responses")) {
+				answer.putObject("Responses");
+			}
+			ObjectNode unprocessed = answer.has(unprocessedName) ? (ObjectNode) answer.get(unprocessedName)
+					: answer.putObject(unprocessedName);
+			for (Map.Entry<String, JsonNode> table : this.held.properties()) {
+				JsonNode existing = unprocessed.get(table.getKey());
+				if (existing == null) {
+					unprocessed.set(table.getKey(), table.getValue());
+				}
+				else if (this.writes) {
+					((ArrayNode) existing).addAll((ArrayNode) table.getValue());
+				}
+				else {
+					((ArrayNode) existing.get("Keys")).addAll((ArrayNode) table.getValue().get("Keys"));
+				}
+			}
+			return JSON.writeValueAsBytes(answer);
+		}
+
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.dynamodown.autoconfigure;
+
+import java.util.List;
+
+import dev.dynamodown.DynamoDown;
+import dev.dynamodown.DynamoDownListener;
+import dev.dynamodown.DynamoDownOptions;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for dynamodown: a
+ * {@link DynamoDbClient} on the Apache 5 HTTP client, the {@link DynamoDown} store factory
+ * and one {@code SortedKeyValueTemplate} bean per entry of {@code dynamodown.namespaces}.
+ * Each backs off when the application defines its own.
+ * <p>
+ * Nothing here talks to DynamoDB while the context starts unless tables are to be created
+ * ({@code dynamodown.create-tables}, embedded mode) or verified
+ * ({@code dynamodown.fail-fast}).
+ */
+@AutoConfiguration
+@ConditionalOnClass({ DynamoDown.class, DynamoDbClient.class, Apache5HttpClient.class })
+@EnableConfigurationProperties(DynamoDownProperties.class)
+@Import({ DynamoDownEmbeddedConfiguration.class, DynamoDownNamespacesRegistrar.class })
+public final class DynamoDownAutoConfiguration {
+
+	/** Pooled connections per concurrent batch request, when max-connections is not set. */
+	private static final int CONNECTIONS_PER_BATCH_REQUEST = 4;
+
+	/** The AWS SDK's own default pool size, kept as the lower bound. */
+	private static final int MIN_CONNECTIONS = 50;
+
+	@Bean
+	@ConditionalOnMissingBean(DynamoDownConnectionDetails.class)
+	PropertiesDynamoDownConnectionDetails dynamoDownConnectionDetails(DynamoDownProperties properties) {
+		return new PropertiesDynamoDownConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DynamoDbClient dynamoDbClient(DynamoDownProperties properties, DynamoDownConnectionDetails connectionDetails,
+			ObjectProvider<DynamoDbClientBuilderCustomizer> customizers) {
+		DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClientBuilder(httpClient(properties));
+		PropertyMapper map = PropertyMapper.get();
+		map.from(connectionDetails.getEndpoint()).to(builder::endpointOverride);
+		map.from(connectionDetails.getRegion()).to(builder::region);
+		map.from(connectionDetails.getCredentialsProvider()).to(builder::credentialsProvider);
+		DynamoDownProperties.Client client = properties.getClient();
+		builder.overrideConfiguration((override) -> {
+			map.from(client.getApiCallTimeout()).to(override::apiCallTimeout);
+			map.from(client.getApiCallAttemptTimeout()).to(override::apiCallAttemptTimeout);
+		});
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	private static Apache5HttpClient.Builder httpClient(DynamoDownProperties properties) {
+		DynamoDownProperties.Client client = properties.getClient();
+		Integer batchConcurrency = properties.getBatch().getConcurrency();
+		int maxConnections = (client.getMaxConnections() != null) ? client.getMaxConnections()
+				: Math.max(MIN_CONNECTIONS,
+						(batchConcurrency != null) ? batchConcurrency * CONNECTIONS_PER_BATCH_REQUEST : 0);
+		Apache5HttpClient.Builder builder = Apache5HttpClient.builder().maxConnections(maxConnections);
+		PropertyMapper.get().from(client.getConnectionTimeout()).to(builder::connectionTimeout);
+		return builder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DynamoDown dynamoDown(DynamoDbClient dynamoDbClient, DynamoDownProperties properties,
+			ObjectProvider<DynamoDownListener> listeners) {
+		DynamoDownOptions.Builder options = DynamoDownOptions.builder();
+		DynamoDownProperties.Batch batch = properties.getBatch();
+		PropertyMapper map = PropertyMapper.get();
+		map.from(batch.getConcurrency()).to(options::batchConcurrency);
+		map.from(batch.getMaxAttempts()).to(options::maxBatchAttempts);
+		map.from(batch.getBaseDelay()).to(options::retryBaseDelay);
+		map.from(batch.getMaxDelay()).to(options::retryMaxDelay);
+		List<DynamoDownListener> all = listeners.orderedStream().toList();
+		if (!all.isEmpty()) {
+			options.listener((all.size() == 1) ? all.get(0) : new CompositeDynamoDownListener(all));
+		}
+		return DynamoDown.create(dynamoDbClient, options.build());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DynamoDownTableInitializer dynamoDownTableInitializer(DynamoDown dynamoDown, DynamoDownProperties properties) {
+		return new DynamoDownTableInitializer(dynamoDown, properties);
+	}
+
+}

@@ -1,0 +1,470 @@
+package dev.dynamodown.autoconfigure;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for dynamodown, bound from {@code dynamodown.*}.
+ */
+@ConfigurationProperties(DynamoDownProperties.PREFIX)
+public class DynamoDownProperties {
+
+	/** Prefix of every dynamodown property. */
+	public static final String PREFIX = "dynamodown";
+
+	/**
+	 * AWS region of the DynamoDB endpoint. When not set, the AWS SDK's default region
+	 * provider chain decides.
+	 */
+	private @Nullable String region;
+
+	/**
+	 * DynamoDB endpoint, for example a local server such as dynalite, LocalStack or
+	 * ScyllaDB Alternator. When not set, the region's AWS endpoint is used.
+	 */
+	private @Nullable URI endpoint;
+
+	/**
+	 * Default table of the namespaces that do not name their own.
+	 */
+	private @Nullable String table;
+
+	/**
+	 * Whether to create missing tables (hash key 'ns', range key 'k', on-demand) at
+	 * startup. Meant for development and tests.
+	 */
+	private boolean createTables;
+
+	/**
+	 * Whether to verify at startup that every configured table is reachable, active and
+	 * has a usable key schema, failing the startup otherwise. When false, the application
+	 * starts regardless and the health indicator reports the problem.
+	 */
+	private boolean failFast;
+
+	/**
+	 * Maximum time each startup request to the endpoint may take, retries included.
+	 */
+	private Duration startupTimeout = Duration.ofSeconds(10);
+
+	private final Credentials credentials = new Credentials();
+
+	private final Embedded embedded = new Embedded();
+
+	/**
+	 * Stores to expose as SortedKeyValueTemplate beans, keyed by bean name.
+	 */
+	private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
+
+	private final Client client = new Client();
+
+	private final Batch batch = new Batch();
+
+	private final Health health = new Health();
+
+	public @Nullable String getRegion() {
+		return this.region;
+	}
+
+	public void setRegion(@Nullable String region) {
+		this.region = region;
+	}
+
+	public @Nullable URI getEndpoint() {
+		return this.endpoint;
+	}
+
+	public void setEndpoint(@Nullable URI endpoint) {
+		this.endpoint = endpoint;
+	}
+
+	public @Nullable String getTable() {
+		return this.table;
+	}
+
+	public void setTable(@Nullable String table) {
+		this.table = table;
+	}
+
+	public boolean isCreateTables() {
+		return this.createTables;
+	}
+
+	public void setCreateTables(boolean createTables) {
+		this.createTables = createTables;
+	}
+
+	public boolean isFailFast() {
+		return this.failFast;
+	}
+
+	public void setFailFast(boolean failFast) {
+		this.failFast = failFast;
+	}
+
+	public Duration getStartupTimeout() {
+		return this.startupTimeout;
+	}
+
+	public void setStartupTimeout(Duration startupTimeout) {
+		this.startupTimeout = startupTimeout;
+	}
+
+	public Credentials getCredentials() {
+		return this.credentials;
+	}
+
+	public Embedded getEmbedded() {
+		return this.embedded;
+	}
+
+	public Map<String, Namespace> getNamespaces() {
+		return this.namespaces;
+	}
+
+	public Client getClient() {
+		return this.client;
+	}
+
+	public Batch getBatch() {
+		return this.batch;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * The table a namespace lives in: its own {@code table}, else {@code dynamodown.table}.
+	 * @param name the namespace's key in {@link #getNamespaces()}
+	 * @return the table
+	 * @throws IllegalStateException if neither is set
+	 */
+	public String tableOf(String name) {
+		Namespace namespace = this.namespaces.get(name);
+		String table = (namespace != null && namespace.getTable() != null) ? namespace.getTable() : this.table;
+		if (table == null || table.isBlank()) {
+			throw new IllegalStateException("No table for namespace '" + name + "': set " + PREFIX + ".namespaces."
+					+ name + ".table or " + PREFIX + ".table");
+		}
+		return table;
+	}
+
+	/**
+	 * Every table the configuration names: {@code dynamodown.table} and each namespace's.
+	 * @return the distinct table names, in configuration order
+	 */
+	public Set<String> tables() {
+		Set<String> tables = new LinkedHashSet<>();
+		if (this.table != null && !this.table.isBlank()) {
+			tables.add(this.table);
+		}
+		this.namespaces.keySet().forEach((name) -> tables.add(tableOf(name)));
+		return tables;
+	}
+
+	/**
+	 * Static credentials. Both keys must be set, or neither.
+	 */
+	public static class Credentials {
+
+		/**
+		 * AWS access key ID. When not set, the AWS SDK's default credentials provider
+		 * chain decides.
+		 */
+		private @Nullable String accessKey;
+
+		/**
+		 * AWS secret access key.
+		 */
+		private @Nullable String secretKey;
+
+		public @Nullable String getAccessKey() {
+			return this.accessKey;
+		}
+
+		public void setAccessKey(@Nullable String accessKey) {
+			this.accessKey = accessKey;
+		}
+
+		public @Nullable String getSecretKey() {
+			return this.secretKey;
+		}
+
+		public void setSecretKey(@Nullable String secretKey) {
+			this.secretKey = secretKey;
+		}
+
+		/** Never prints the secret key, only whether it is set. */
+		@Override
+		public String toString() {
+			return "Credentials[accessKey=" + this.accessKey + ", secretKey="
+					+ ((this.secretKey != null) ? "******" : null) + "]";
+		}
+
+	}
+
+	/**
+	 * Embedded dynalite, a local DynamoDB started as a Node.js child process.
+	 */
+	public static class Embedded {
+
+		/**
+		 * Whether to start dynalite (needs dynamodown-dynalite on the classpath and
+		 * Node.js 20 or later) on 127.0.0.1, point the client at it and create the
+		 * configured tables. Overrides endpoint, region and credentials.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Port dynalite listens on. 0 picks a free port.
+		 */
+		private int port;
+
+		/**
+		 * Directory where dynalite keeps its data across restarts. When not set, data
+		 * lives in memory and is lost when the application stops.
+		 */
+		private @Nullable Path dataDir;
+
+		/**
+		 * Node.js executable (version 20 or later) to run dynalite with. When not set, the
+		 * 'dynamodown.dynalite.node' system property, else the DYNAMODOWN_NODE environment
+		 * variable, else 'node' on the PATH.
+		 */
+		private @Nullable Path nodeExecutable;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public @Nullable Path getDataDir() {
+			return this.dataDir;
+		}
+
+		public void setDataDir(@Nullable Path dataDir) {
+			this.dataDir = dataDir;
+		}
+
+		public @Nullable Path getNodeExecutable() {
+			return this.nodeExecutable;
+		}
+
+		public void setNodeExecutable(@Nullable Path nodeExecutable) {
+			this.nodeExecutable = nodeExecutable;
+		}
+
+	}
+
+	/**
+	 * One store exposed as a SortedKeyValueTemplate bean.
+	 */
+	public static class Namespace {
+
+		/**
+		 * Table the store lives in. Defaults to 'dynamodown.table'.
+		 */
+		private @Nullable String table;
+
+		/**
+		 * Hash-key value shared by the store's items. Defaults to the bean name.
+		 */
+		private @Nullable String namespace;
+
+		/**
+		 * Type of the values: String uses the string codec, byte[] the bytes codec, any
+		 * other type the JSON codec (with the application's Jackson JsonMapper if there
+		 * is one).
+		 */
+		private Class<?> valueType = String.class;
+
+		public @Nullable String getTable() {
+			return this.table;
+		}
+
+		public void setTable(@Nullable String table) {
+			this.table = table;
+		}
+
+		public @Nullable String getNamespace() {
+			return this.namespace;
+		}
+
+		public void setNamespace(@Nullable String namespace) {
+			this.namespace = namespace;
+		}
+
+		public Class<?> getValueType() {
+			return this.valueType;
+		}
+
+		public void setValueType(Class<?> valueType) {
+			this.valueType = valueType;
+		}
+
+	}
+
+	/**
+	 * Settings of the auto-configured DynamoDbClient and its Apache 5 HTTP client.
+	 */
+	public static class Client {
+
+		/**
+		 * Maximum time of a whole API call, retries included. When not set, the AWS SDK's
+		 * default (none).
+		 */
+		private @Nullable Duration apiCallTimeout;
+
+		/**
+		 * Maximum time of a single attempt of an API call. When not set, the AWS SDK's
+		 * default (none).
+		 */
+		private @Nullable Duration apiCallAttemptTimeout;
+
+		/**
+		 * Maximum time to establish a connection. When not set, the AWS SDK's default.
+		 */
+		private @Nullable Duration connectionTimeout;
+
+		/**
+		 * Maximum number of pooled HTTP connections. When not set, four per concurrent
+		 * batch request and at least 50.
+		 */
+		private @Nullable Integer maxConnections;
+
+		public @Nullable Duration getApiCallTimeout() {
+			return this.apiCallTimeout;
+		}
+
+		public void setApiCallTimeout(@Nullable Duration apiCallTimeout) {
+			this.apiCallTimeout = apiCallTimeout;
+		}
+
+		public @Nullable Duration getApiCallAttemptTimeout() {
+			return this.apiCallAttemptTimeout;
+		}
+
+		public void setApiCallAttemptTimeout(@Nullable Duration apiCallAttemptTimeout) {
+			this.apiCallAttemptTimeout = apiCallAttemptTimeout;
+		}
+
+		public @Nullable Duration getConnectionTimeout() {
+			return this.connectionTimeout;
+		}
+
+		public void setConnectionTimeout(@Nullable Duration connectionTimeout) {
+			this.connectionTimeout = connectionTimeout;
+		}
+
+		public @Nullable Integer getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(@Nullable Integer maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+	}
+
+	/**
+	 * Settings of the non-atomic batch writer. Unset values keep the library's defaults.
+	 */
+	public static class Batch {
+
+		/**
+		 * Maximum number of BatchWriteItem requests of one batch in flight at once.
+		 */
+		private @Nullable Integer concurrency;
+
+		/**
+		 * Maximum number of attempts for the unprocessed items of a BatchWriteItem
+		 * request, the first attempt included.
+		 */
+		private @Nullable Integer maxAttempts;
+
+		/**
+		 * Backoff before the first retry of unprocessed items; doubles on each retry.
+		 */
+		private @Nullable Duration baseDelay;
+
+		/**
+		 * Upper bound of the backoff between retries of unprocessed items.
+		 */
+		private @Nullable Duration maxDelay;
+
+		public @Nullable Integer getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(@Nullable Integer concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public @Nullable Integer getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(@Nullable Integer maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public @Nullable Duration getBaseDelay() {
+			return this.baseDelay;
+		}
+
+		public void setBaseDelay(@Nullable Duration baseDelay) {
+			this.baseDelay = baseDelay;
+		}
+
+		public @Nullable Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(@Nullable Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+	}
+
+	/**
+	 * Settings of the 'dynamodown' health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * Maximum time each table check (DescribeTable) may take, retries included.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration for dynamodown metrics.
+ */
+@NullMarked
+package dev.dynamodown.autoconfigure.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,340 @@
+package dev.dynamodown.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.dynamodown.DynamoDown;
+import dev.dynamodown.Meetup;
+import dev.dynamodown.SortedKeyValueOperations;
+import dev.dynamodown.SortedKeyValueTemplate;
+import dev.dynamodown.dynalite.DynaliteServer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.Order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tests for {@link DynamoDownAutoConfiguration}: conditions and back-off. Nothing here sends
+ * a request (no table is created or verified), so the endpoint is a port nobody listens on.
+ */
+class DynamoDownAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DynamoDownAutoConfiguration.class))
+		.withPropertyValues("dynamodown.endpoint=http://127.0.0.1:1", "dynamodown.region=eu-west-3");
+
+	@Nested
+	class Client {
+
+		@Test
+		void isBuiltFromTheProperties() {
+			contextRunner
+				.withPropertyValues("dynamodown.credentials.access-key=AKIDEXAMPLE",
+						"dynamodown.credentials.secret-key=shhh", "dynamodown.client.api-call-timeout=7s",
+						"dynamodown.client.api-call-attempt-timeout=3s")
+				.run((context) -> {
+					assertThat(context).hasSingleBean(PropertiesDynamoDownConnectionDetails.class)
+						.hasSingleBean(DynamoDown.class)
+						.hasSingleBean(DynamoDbClient.class);
+					DynamoDbClient client = context.getBean(DynamoDbClient.class);
+					assertThat(client.serviceClientConfiguration().endpointOverride())
+						.contains(URI.create("http://127.0.0.1:1"));
+					assertThat(client.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_3);
+					AwsCredentialsIdentity credentials = client.serviceClientConfiguration()
+						.credentialsProvider()
+						.resolveIdentity()
+						.join();
+					assertThat(credentials.accessKeyId()).isEqualTo("AKIDEXAMPLE");
+					assertThat(credentials.secretAccessKey()).isEqualTo("shhh");
+					assertThat(client.serviceClientConfiguration().overrideConfiguration().apiCallTimeout())
+						.contains(Duration.ofSeconds(7));
+					assertThat(client.serviceClientConfiguration().overrideConfiguration().apiCallAttemptTimeout())
+						.contains(Duration.ofSeconds(3));
+					assertThat(context.getBean(DynamoDown.class).client()).isSameAs(client);
+				});
+		}
+
+		@Test
+		void isClosedWithTheContext() {
+			DynamoDbClient[] client = new DynamoDbClient[1];
+			contextRunner
+				.withPropertyValues("dynamodown.credentials.access-key=AKIDEXAMPLE",
+						"dynamodown.credentials.secret-key=shhh")
+				.run((context) -> client[0] = context.getBean(DynamoDbClient.class));
+			assertThatIllegalStateException().isThrownBy(() -> client[0].listTables());
+		}
+
+		@Test
+		void refusesHalfOfTheCredentials() {
+			contextRunner.withPropertyValues("dynamodown.credentials.access-key=AKIDEXAMPLE")
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining("'dynamodown.credentials.access-key' and 'dynamodown.credentials.secret-key'"));
+		}
+
+		@Test
+		void appliesCustomizersInOrder() {
+			contextRunner.withUserConfiguration(CustomizersConfiguration.class).run((context) -> {
+				assertThat(context.getBean("customized", List.class)).containsExactly("first", "second");
+				assertThat(context.getBean(DynamoDbClient.class)
+					.serviceClientConfiguration()
+					.overrideConfiguration()
+					.apiCallTimeout()).contains(Duration.ofSeconds(2));
+			});
+		}
+
+		@Test
+		void backsOffForTheApplicationsClient() {
+			contextRunner.withUserConfiguration(UserClientConfiguration.class).run((context) -> {
+				assertThat(context).hasSingleBean(DynamoDbClient.class);
+				assertThat(context.getBean(DynamoDbClient.class)).isSameAs(context.getBean("userClient"));
+				assertThat(context.getBean(DynamoDown.class).client()).isSameAs(context.getBean("userClient"));
+			});
+		}
+
+		@Test
+		void usesTheApplicationsConnectionDetails() {
+			contextRunner.withUserConfiguration(UserConnectionDetailsConfiguration.class).run((context) -> {
+				assertThat(context).doesNotHaveBean(PropertiesDynamoDownConnectionDetails.class);
+				assertThat(context.getBean(DynamoDbClient.class).serviceClientConfiguration().endpointOverride())
+					.contains(URI.create("http://127.0.0.1:2"));
+				assertThat(context.getBean(DynamoDbClient.class).serviceClientConfiguration().region())
+					.isEqualTo(Region.AP_SOUTH_1);
+			});
+		}
+
+	}
+
+	@Nested
+	class Store {
+
+		@Test
+		void backsOffForTheApplicationsDynamoDown() {
+			contextRunner.withUserConfiguration(UserDynamoDownConfiguration.class)
+				.run((context) -> assertThat(context).getBean(DynamoDown.class)
+					.isSameAs(context.getBean("userDynamoDown")));
+		}
+
+	}
+
+	@Nested
+	class Namespaces {
+
+		@Test
+		void noNamespacesMeansNoTemplates() {
+			contextRunner.withPropertyValues("dynamodown.table=app-data")
+				.run((context) -> assertThat(context).doesNotHaveBean(SortedKeyValueTemplate.class));
+		}
+
+		@Test
+		void eachNamespaceIsATemplateWithItsGenericType() {
+			contextRunner
+				.withPropertyValues("dynamodown.table=app-data",
+						"dynamodown.namespaces.meetups.value-type=dev.dynamodown.Meetup",
+						"dynamodown.namespaces.meetups.namespace=nyc-js-meetups",
+						"dynamodown.namespaces.notes.table=notes-table",
+						"dynamodown.namespaces.blobs.value-type=byte[]")
+				.withUserConfiguration(InjectionConfiguration.class)
+				.run((context) -> {
+					assertThat(context.getBeanNamesForType(
+							ResolvableType.forClassWithGenerics(SortedKeyValueTemplate.class, Meetup.class)))
+						.containsExactly("meetups");
+					assertThat(context.getBeanNamesForType(
+							ResolvableType.forClassWithGenerics(SortedKeyValueTemplate.class, String.class)))
+						.containsExactly("notes");
+					assertThat(context.getBeanNamesForType(
+							ResolvableType.forClassWithGenerics(SortedKeyValueTemplate.class, byte[].class)))
+						.containsExactly("blobs");
+					Injected injected = context.getBean(Injected.class);
+					assertThat(injected.meetups.table()).isEqualTo("app-data");
+					assertThat(injected.meetups.namespace()).isEqualTo("nyc-js-meetups");
+					assertThat(injected.notes.table()).isEqualTo("notes-table");
+					assertThat(injected.notes.namespace()).isEqualTo("notes");
+					assertThat(injected.byQualifier).isSameAs(injected.meetups);
+					assertThat(injected.asOperations).isSameAs(injected.meetups);
+				});
+		}
+
+		@Test
+		void needsATable() {
+			contextRunner.withPropertyValues("dynamodown.namespaces.meetups.value-type=dev.dynamodown.Meetup")
+				.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+					.hasMessageContaining("No table for namespace 'meetups'")
+					.hasMessageContaining("dynamodown.table"));
+		}
+
+		@Test
+		void backsOffForTheApplicationsBeanOfTheSameName() {
+			contextRunner
+				.withPropertyValues("dynamodown.table=app-data",
+						"dynamodown.namespaces.meetups.value-type=dev.dynamodown.Meetup")
+				.withUserConfiguration(UserTemplateConfiguration.class)
+				.run((context) -> assertThat(context.getBean("meetups", SortedKeyValueTemplate.class).namespace())
+					.isEqualTo("mine"));
+		}
+
+	}
+
+	@Nested
+	class Embedded {
+
+		@Test
+		void failsWithTheDependencyToAddWhenDynaliteIsMissing() {
+			contextRunner.withPropertyValues("dynamodown.embedded.enabled=true")
+				.withClassLoader(new FilteredClassLoader(DynaliteServer.class))
+				.run((context) -> {
+					assertThat(context).getFailure()
+						.rootCause()
+						.isInstanceOf(EmbeddedDynaliteMissingException.class)
+						.hasMessageContaining("dev.dynamodown:dynamodown-dynalite");
+					FailureAnalysis analysis = new EmbeddedDynaliteMissingFailureAnalyzer()
+						.analyze(context.getStartupFailure());
+					assertThat(analysis).isNotNull();
+					assertThat(analysis.getAction()).contains("Add the dependency dev.dynamodown:dynamodown-dynalite");
+				});
+		}
+
+		@Test
+		void isOffByDefault() {
+			contextRunner.run((context) -> assertThat(context).doesNotHaveBean(EmbeddedDynalite.class)
+				.hasSingleBean(PropertiesDynamoDownConnectionDetails.class));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizersConfiguration {
+
+		private final List<String> customized = new ArrayList<>();
+
+		@Bean
+		List<String> customized() {
+			return this.customized;
+		}
+
+		@Bean
+		@Order(2)
+		DynamoDbClientBuilderCustomizer second() {
+			return (builder) -> {
+				this.customized.add("second");
+				builder.overrideConfiguration((override) -> override.apiCallTimeout(Duration.ofSeconds(2)));
+			};
+		}
+
+		@Bean
+		@Order(1)
+		DynamoDbClientBuilderCustomizer first() {
+			return (builder) -> {
+				this.customized.add("first");
+				builder.overrideConfiguration((override) -> override.apiCallTimeout(Duration.ofSeconds(1)));
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserClientConfiguration {
+
+		@Bean
+		DynamoDbClient userClient() {
+			return DynamoDbClient.builder()
+				.region(Region.US_WEST_2)
+				.endpointOverride(URI.create("http://127.0.0.1:3"))
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserConnectionDetailsConfiguration {
+
+		@Bean
+		DynamoDownConnectionDetails userConnectionDetails() {
+			return new DynamoDownConnectionDetails() {
+
+				@Override
+				public URI getEndpoint() {
+					return URI.create("http://127.0.0.1:2");
+				}
+
+				@Override
+				public Region getRegion() {
+					return Region.AP_SOUTH_1;
+				}
+
+				@Override
+				public software.amazon.awssdk.auth.credentials.AwsCredentialsProvider getCredentialsProvider() {
+					return null;
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserDynamoDownConfiguration {
+
+		@Bean
+		DynamoDown userDynamoDown(DynamoDbClient client) {
+			return DynamoDown.create(client);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserTemplateConfiguration {
+
+		@Bean
+		SortedKeyValueTemplate<Meetup> meetups(DynamoDown dynamoDown) {
+			return dynamoDown.template("app-data", "mine", dev.dynamodown.ValueCodec.json(Meetup.class));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class InjectionConfiguration {
+
+		@Bean
+		Injected injected() {
+			return new Injected();
+		}
+
+	}
+
+	static class Injected {
+
+		@Autowired
+		SortedKeyValueTemplate<Meetup> meetups;
+
+		@Autowired
+		SortedKeyValueTemplate<String> notes;
+
+		@Autowired
+		@Qualifier("meetups")
+		SortedKeyValueTemplate<?> byQualifier;
+
+		@Autowired
+		SortedKeyValueOperations<Meetup> asOperations;
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Mapping metadata: where an entity lives (table and namespace) and which property is its key.
+ */
+@NullMarked
+package dev.dynamodown.data.mapping;
+
+import org.jspecify.annotations.NullMarked;

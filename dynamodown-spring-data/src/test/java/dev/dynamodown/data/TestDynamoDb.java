@@ -1,0 +1,41 @@
+package dev.dynamodown.data;
+
+import dev.dynamodown.DynamoDown;
+import dev.dynamodown.dynalite.DynaliteServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Clients of the JVM's shared dynalite server and the tables the tests use. */
+public final class TestDynamoDb {
+
+	/** The default table ({@code dynamodown.table}) of the tests. */
+	public static final String TABLE = "repositories";
+
+	/** The table of {@code @DynamoDownTable} entities. */
+	public static final String ARCHIVE_TABLE = "archive";
+
+	private TestDynamoDb() {
+	}
+
+	public static DynamoDbClient client(RequestLog log) {
+		return DynamoDbClient.builder()
+			.endpointOverride(DynaliteServer.shared().endpoint())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+			.httpClientBuilder(Apache5HttpClient.builder())
+			.overrideConfiguration((configuration) -> configuration.addExecutionInterceptor(log))
+			.build();
+	}
+
+	/** A {@link DynamoDown} whose tables exist. */
+	public static DynamoDown dynamoDown(DynamoDbClient client) {
+		DynamoDown dynamoDown = DynamoDown.create(client);
+		dynamoDown.createTableIfMissing(TABLE);
+		dynamoDown.createTableIfMissing(ARCHIVE_TABLE);
+		return dynamoDown;
+	}
+
+}

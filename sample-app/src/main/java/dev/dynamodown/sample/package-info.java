@@ -1,0 +1,7 @@
+/**
+ * The dynamodown sample application.
+ */
+@NullMarked
+package dev.dynamodown.sample;
+
+import org.jspecify.annotations.NullMarked;
