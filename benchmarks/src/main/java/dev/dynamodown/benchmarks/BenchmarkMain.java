@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.benchmarks.harness.ResultTable;
 import dev.dynamodown.benchmarks.harness.RowResult;
 import dev.dynamodown.benchmarks.harness.Runner;
@@ -24,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * table per mode on standard output (progress goes to standard error).
  * <p>
  * Options: {@code --quick} for a smoke run (smaller sizes, 3 rounds); {@code --endpoint URL} to measure
- * another DynamoDB-compatible server instead of starting dynalite.
+ * another DynamoDB-compatible server instead of starting dynalite; {@code --batch-concurrency N} to run
+ * dynamodown with another batch concurrency than its default.
  */
 public final class BenchmarkMain {
 
@@ -33,21 +35,28 @@ public final class BenchmarkMain {
 
 	private static final String USAGE = """
 			Usage: java -Xmx512m -jar benchmarks/target/dynamodown-benchmarks.jar [--quick] [--endpoint URL]
-			  --quick          a smoke run: smaller sizes, 3 rounds (figures not for publishing)
-			  --endpoint URL   measure a running DynamoDB-compatible server instead of starting dynalite
+			        [--batch-concurrency N]
+			  --quick                 a smoke run: smaller sizes, 3 rounds (figures not for publishing)
+			  --endpoint URL          measure a running DynamoDB-compatible server instead of starting dynalite
+			  --batch-concurrency N   run dynamodown with N batch requests in flight (else its default)
 			""";
 
 	public static void main(String[] args) {
 		BenchmarkSettings settings = BenchmarkSettings.full();
 		URI endpoint = null;
+		DynamoDownOptions options = DynamoDownOptions.defaults();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick" -> settings = BenchmarkSettings.quick();
-				case "--endpoint" -> {
-					if (i + 1 == args.length) {
-						exitWithUsage("'--endpoint' needs a URL");
+				case "--endpoint" -> endpoint = URI.create(value(args, ++i, "--endpoint"));
+				case "--batch-concurrency" -> {
+					String value = value(args, ++i, "--batch-concurrency");
+					try {
+						options = options.toBuilder().batchConcurrency(Integer.parseInt(value)).build();
 					}
-					endpoint = URI.create(args[++i]);
+					catch (IllegalArgumentException ex) {
+						exitWithUsage("'--batch-concurrency' needs a whole number of at least 1, was '" + value + "'");
+					}
 				}
 				case "--help", "-h" -> {
 					System.out.print(USAGE);
@@ -56,7 +65,14 @@ public final class BenchmarkMain {
 				default -> exitWithUsage("Unknown option '" + args[i] + "'");
 			}
 		}
-		run(settings, endpoint, System.out, System.err);
+		run(settings.withOptions(options), endpoint, System.out, System.err);
+	}
+
+	private static String value(String[] args, int index, String option) {
+		if (index >= args.length) {
+			exitWithUsage("'" + option + "' needs a value");
+		}
+		return args[index];
 	}
 
 	private static void exitWithUsage(String problem) {
@@ -83,8 +99,8 @@ public final class BenchmarkMain {
 
 	private static List<List<RowResult>> runAgainst(BenchmarkSettings settings, URI endpoint, PrintStream out,
 			PrintStream progress) {
-		out.printf(Locale.ROOT, "dynamodown benchmarks against %s; median of %d rounds; %d cores, max heap %d MB,"
-				+ " %s%n", endpoint, settings.rounds(),
+		out.printf(Locale.ROOT, "dynamodown benchmarks against %s; median of %d rounds; %s; %d cores,"
+				+ " max heap %d MB, %s%n", endpoint, settings.rounds(), settings.options(),
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
 				ManagementFactory.getRuntimeMXBean().getVmVersion());
 		List<List<RowResult>> modes = new ArrayList<>();
@@ -97,7 +113,8 @@ public final class BenchmarkMain {
 			for (BenchmarkSettings.Mode mode : settings.modes()) {
 				progress.println(mode.title() + ":");
 				Runner runner = new Runner(mode.warmUps(), settings.rounds(), progress);
-				try (Contenders contenders = new Contenders(endpoint, mode.latency(), pool, settings.threads())) {
+				try (Contenders contenders = new Contenders(endpoint, mode.latency(), settings.options(), pool,
+						settings.threads())) {
 					List<RowResult> results = new Workloads(mode.sizes()).run(contenders, runner,
 							"bench-" + mode.latency().toMillis() + "ms");
 					ResultTable.print(mode.title(), results, out);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.benchmarks.BenchmarkSettings.Mode;
 import dev.dynamodown.benchmarks.harness.Cell;
 import dev.dynamodown.benchmarks.harness.Column;
@@ -39,7 +40,8 @@ class BenchmarkMainTests {
 
 	@Test
 	void printsEveryRowOfBothTablesAndReadsTheFirstTenWithOneQuery() {
-		BenchmarkSettings settings = new BenchmarkSettings(1, 8, List.of(NO_LATENCY, LATENCY));
+		BenchmarkSettings settings = new BenchmarkSettings(1, 8, DynamoDownOptions.defaults(),
+				List.of(NO_LATENCY, LATENCY));
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		List<List<RowResult>> modes = BenchmarkMain.run(settings, null,
 				new PrintStream(printed, true, StandardCharsets.UTF_8), System.err);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
 import dev.dynamodown.DynamoDown;
+import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.ValueCodec;
 import dev.dynamodown.benchmarks.client.BenchmarkClients;
 import dev.dynamodown.benchmarks.client.RequestCounter;
@@ -46,16 +47,17 @@ public final class Contenders implements AutoCloseable {
 	private final int threads;
 
 	/**
+	 * @param options dynamodown's options
 	 * @param pool runs the threads of multi-threaded rows and the ceiling's requests in flight
 	 * @param threads threads of the multi-threaded point rows
 	 */
-	public Contenders(URI endpoint, Duration latency, ExecutorService pool, int threads) {
+	public Contenders(URI endpoint, Duration latency, DynamoDownOptions options, ExecutorService pool, int threads) {
 		BenchmarkClients clients = new BenchmarkClients(endpoint, latency);
 		this.dynamodownClient = clients.create(this.dynamodownRequests);
 		this.rawClient = clients.create(this.rawRequests);
 		this.springClient = clients.create(this.springRequests);
 		this.admin = new BenchmarkClients(endpoint, Duration.ZERO).create(new RequestCounter());
-		this.dynamoDown = DynamoDown.create(this.dynamodownClient);
+		this.dynamoDown = DynamoDown.create(this.dynamodownClient, options);
 		this.pool = pool;
 		this.keyLoop = new KeyLoop(pool);
 		this.threads = threads;
