@@ -1,6 +1,5 @@
 package dev.dynamodown.benchmarks.store;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -272,7 +271,7 @@ public final class RawSdkStore implements PointStore, RangeStore, BulkStore {
 			return;
 		}
 		try {
-			Thread.sleep(Duration.ofMillis(50L << Math.min(attempt - 2, 6)).toMillis());
+			Thread.sleep(50L << Math.min(attempt - 2, 6));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

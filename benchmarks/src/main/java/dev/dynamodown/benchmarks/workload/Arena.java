@@ -49,10 +49,6 @@ final class Arena implements AutoCloseable {
 		this.threads = contenders.threads();
 	}
 
-	String table() {
-		return this.table;
-	}
-
 	/** Writes {@code data} into the table, untimed and without simulated latency. */
 	void load(Dataset data) {
 		this.loader.write(data.entries(), LOAD_IN_FLIGHT);

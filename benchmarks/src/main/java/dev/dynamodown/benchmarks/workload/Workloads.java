@@ -14,7 +14,6 @@ import dev.dynamodown.benchmarks.harness.Task;
 import dev.dynamodown.benchmarks.store.BulkStore;
 import dev.dynamodown.benchmarks.store.PointStore;
 import dev.dynamodown.benchmarks.store.RangeStore;
-import dev.dynamodown.benchmarks.store.RawSdkStore;
 
 /**
  * The rows of a result table, workload by workload, each workload on a fresh table filled untimed before its
@@ -23,9 +22,9 @@ import dev.dynamodown.benchmarks.store.RawSdkStore;
  */
 public final class Workloads {
 
-	static final int SMALL_VALUE = 200;
+	private static final int SMALL_VALUE = 200;
 
-	static final int LARGE_VALUE = 4096;
+	private static final int LARGE_VALUE = 4096;
 
 	/** Threads of the most concurrent point-operation ceiling variant. */
 	private static final int MANY_THREADS = 32;
@@ -45,11 +44,12 @@ public final class Workloads {
 
 	/** Runs every workload, each on a fresh table of {@code contenders}, and returns its rows' results. */
 	public List<RowResult> run(Contenders contenders, Runner runner, String tablePrefix) {
-		List<Function<Arena, List<Row>>> workloads = new ArrayList<>(List.of(this::smallPoints, this::largePoints,
-				this::bulkWrite, this::smallRange, this::largeRange, this::clear));
-		if (this.sizes.largePointKeys() == 0) {
-			workloads.remove(1);
+		List<Function<Arena, List<Row>>> workloads = new ArrayList<>();
+		workloads.add(this::smallPoints);
+		if (this.sizes.largePointKeys() > 0) {
+			workloads.add(this::largePoints);
 		}
+		workloads.addAll(List.of(this::bulkWrite, this::smallRange, this::largeRange, this::clear));
 		List<RowResult> results = new ArrayList<>();
 		for (Function<Arena, List<Row>> workload : workloads) {
 			try (Arena arena = contenders.arena(tablePrefix + "-" + (++this.tables))) {
@@ -79,7 +79,7 @@ public final class Workloads {
 		Map<String, String> entries = data.entries();
 		Row.Builder row = Row.named("bulk write " + describe(data)).operations(data.size());
 		for (Entrant<? extends BulkStore> entrant : arena.bulkStores()) {
-			row.add(entrant.contestant(label(entrant.column(), "batch", "BatchWriteItem loop, 25 per request", null),
+			row.add(entrant.contestant(label(entrant.column(), "batch", "BatchWriteItem loop, 25 per request"),
 					store -> () -> write(store, entries)));
 		}
 		for (int inFlight : new int[] { 4, 8 }) {
@@ -125,7 +125,7 @@ public final class Workloads {
 			.operations(data.size())
 			.beforeEachRun(() -> arena.load(data));
 		for (Entrant<? extends BulkStore> entrant : arena.bulkStores()) {
-			row.add(entrant.contestant(label(entrant.column(), "clear", "Query keys + BatchWriteItem loop", null),
+			row.add(entrant.contestant(label(entrant.column(), "clear", "Query keys + BatchWriteItem loop"),
 					store -> store::clear));
 		}
 		// One variant only: each run of this row refills the table, and 4 in flight is tried by the bulk write.
@@ -163,7 +163,7 @@ public final class Workloads {
 	private Row getAll(Arena arena, Dataset data) {
 		Row.Builder row = Row.named("getAll " + describe(data)).operations(data.size());
 		for (Entrant<? extends BulkStore> entrant : arena.bulkStores()) {
-			row.add(entrant.contestant(label(entrant.column(), "getAll", "BatchGetItem loop, 100 per request", null),
+			row.add(entrant.contestant(label(entrant.column(), "getAll", "BatchGetItem loop, 100 per request"),
 					store -> () -> store.getAll(data.keys())));
 		}
 		for (int inFlight : new int[] { 4, 8 }) {
@@ -210,6 +210,14 @@ public final class Workloads {
 	private static long write(BulkStore store, Map<String, String> entries) {
 		store.write(entries);
 		return entries.size();
+	}
+
+	/** The label of a bulk operation, which Spring Cloud AWS does not offer. */
+	private static String label(Column column, String dynamodown, String raw) {
+		if (column == Column.SPRING_CLOUD_AWS) {
+			throw new IllegalArgumentException("Spring Cloud AWS has no batch operations");
+		}
+		return label(column, dynamodown, raw, "");
 	}
 
 	private static String label(Column column, String dynamodown, String raw, String spring) {
