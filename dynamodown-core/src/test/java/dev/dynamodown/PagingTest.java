@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -34,24 +33,15 @@ class PagingTest {
 
 	private static final RequestRecorder requests = new RequestRecorder();
 
-	private static DynamoDbClient client;
-
-	private static DynamoDown dynamoDown;
+	@RegisterExtension
+	static final DynamoDownFixture fixture = DynamoDownFixture.table("paging").interceptors(requests);
 
 	private static SortedKeyValueTemplate<String> store;
 
 	@BeforeAll
 	static void fill() {
-		client = DynaliteSupport.client(requests);
-		dynamoDown = DynamoDown.create(client);
-		store = dynamoDown.template(DynaliteSupport.createTable(client, "paging"), "pages", ValueCodec.string());
+		store = fixture.template("pages");
 		store.batch((b) -> KEYS.forEach((key) -> b.put(key, key + PADDING)));
-	}
-
-	@AfterAll
-	static void close() {
-		dynamoDown.close();
-		client.close();
 	}
 
 	@BeforeEach
