@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -98,6 +99,25 @@ class PagingTest {
 			assertThat(firstPage).as("entries read when the second page was fetched")
 				.isGreaterThan(1)
 				.isLessThan(ITEMS);
+		}
+	}
+
+	@Test
+	void fromTheSecondPageOnTheNextPageIsFetchedWhileTheCurrentOneIsConsumed() throws InterruptedException {
+		try (Stream<String> keys = store.keys(KeyRange.all())) {
+			Iterator<String> iterator = keys.iterator();
+			while (requests.count("Query") < 2) {
+				iterator.next();
+			}
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (requests.count("Query") < 3 && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			assertThat(requests.count("Query")).as("the third page requested while the second is unread").isEqualTo(3);
+			List<String> rest = new ArrayList<>();
+			iterator.forEachRemaining(rest::add);
+			assertThat(rest).as("every key after the first page, in order").isNotEmpty()
+				.containsExactlyElementsOf(KEYS.subList(ITEMS - rest.size(), ITEMS));
 		}
 	}
 
