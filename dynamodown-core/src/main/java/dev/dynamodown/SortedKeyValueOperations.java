@@ -84,9 +84,12 @@ public interface SortedKeyValueOperations<V> {
 
 	/**
 	 * Streams the entries of a range, lazily and page by page, in key order (descending if the
-	 * range is {@linkplain KeyRange#reverse() reversed}). At most a couple of pages are held in
-	 * memory, and no page is read that the range's {@linkplain KeyRange#limit(int) limit} does
-	 * not need. Close the stream (try-with-resources) when it is not consumed to the end.
+	 * range is {@linkplain KeyRange#reverse() reversed}). Nothing is read before the first entry
+	 * is asked for, and the second page not before the first is consumed; from then on the next
+	 * page is requested in the background while the current one is consumed, so at most two pages
+	 * are held in memory and a stream closed mid-scan may have read one page more than it
+	 * returned. No page is read that the range's {@linkplain KeyRange#limit(int) limit} does not
+	 * need. Close the stream (try-with-resources) when it is not consumed to the end.
 	 * @param range the keys to read
 	 * @return the entries
 	 */

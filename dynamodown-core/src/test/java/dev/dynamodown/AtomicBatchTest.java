@@ -3,12 +3,10 @@ package dev.dynamodown;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -29,30 +27,16 @@ class AtomicBatchTest {
 
 	private static final ServiceAnswer answers = new ServiceAnswer();
 
-	private static DynamoDbClient client;
-
-	private static DynamoDown dynamoDown;
-
-	private static String table;
+	@RegisterExtension
+	static final DynamoDownFixture fixture = DynamoDownFixture.table("atomic")
+		.maxAttempts(2)
+		.interceptors(requests, answers);
 
 	private SortedKeyValueTemplate<String> store;
 
-	@BeforeAll
-	static void start() {
-		client = DynaliteSupport.clientWithAttempts(2, requests, answers);
-		dynamoDown = DynamoDown.create(client);
-		table = DynaliteSupport.createTable(client, "atomic");
-	}
-
-	@AfterAll
-	static void close() {
-		dynamoDown.close();
-		client.close();
-	}
-
 	@BeforeEach
 	void fresh(TestInfo test) {
-		this.store = dynamoDown.template(table, test.getTestMethod().orElseThrow().getName(), ValueCodec.string());
+		this.store = fixture.template(test);
 		this.store.put("existing", "before");
 		this.store.put("doomed", "before");
 		answers.reset();
@@ -65,7 +49,7 @@ class AtomicBatchTest {
 			.isThrownBy(() -> this.store.atomicBatch((b) -> b.put("new", "x").put("existing", "after").delete("doomed")))
 			.withMessageContaining("does not support TransactWriteItems")
 			.withMessageContaining("nothing was written")
-			.withMessageContaining(table)
+			.withMessageContaining(fixture.table())
 			.havingCause()
 			.isInstanceOf(DynamoDbException.class)
 			.satisfies((cause) -> assertThat(((DynamoDbException) cause).awsErrorDetails().errorCode())
@@ -91,10 +75,10 @@ class AtomicBatchTest {
 		assertThat(sent.clientRequestToken()).isNotBlank();
 		List<TransactWriteItem> items = sent.transactItems();
 		assertThat(items).hasSize(100);
-		assertThat(items.get(0).delete().tableName()).isEqualTo(table);
+		assertThat(items.get(0).delete().tableName()).isEqualTo(fixture.table());
 		assertThat(items.get(0).delete().key()).isEqualTo(Map.of("ns", AttributeValue.fromS(this.store.namespace()),
 				"k", AttributeValue.fromS("k0")));
-		assertThat(items.get(1).put().tableName()).isEqualTo(table);
+		assertThat(items.get(1).put().tableName()).isEqualTo(fixture.table());
 		assertThat(items.get(1).put().item()).isEqualTo(Map.of("ns", AttributeValue.fromS(this.store.namespace()),
 				"k", AttributeValue.fromS("k1"), "value", AttributeValue.fromS("last")));
 		assertThat(items.get(3).put().item()).containsEntry("value", AttributeValue.fromS("first"));

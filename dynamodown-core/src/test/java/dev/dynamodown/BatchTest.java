@@ -11,17 +11,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.dynamodown.internal.Keys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 
@@ -45,18 +43,10 @@ class BatchTest {
 
 	private static final AtomicInteger retriesHeard = new AtomicInteger();
 
-	private static DynamoDbClient client;
-
-	private static DynamoDown dynamoDown;
-
-	private static String table;
-
-	private SortedKeyValueTemplate<String> store;
-
-	@BeforeAll
-	static void start() {
-		client = DynaliteSupport.client(requests, unprocessed, failing);
-		DynamoDownOptions options = DynamoDownOptions.builder()
+	@RegisterExtension
+	static final DynamoDownFixture fixture = DynamoDownFixture.table("batch")
+		.interceptors(requests, unprocessed, failing)
+		.options(DynamoDownOptions.builder()
 			.batchConcurrency(3)
 			.maxBatchAttempts(4)
 			.retryBaseDelay(Duration.ofMillis(1))
@@ -67,20 +57,13 @@ class BatchTest {
 					retriesHeard.incrementAndGet();
 				}
 			})
-			.build();
-		dynamoDown = DynamoDown.create(client, options);
-		table = DynaliteSupport.createTable(client, "batch");
-	}
+			.build());
 
-	@AfterAll
-	static void close() {
-		dynamoDown.close();
-		client.close();
-	}
+	private SortedKeyValueTemplate<String> store;
 
 	@BeforeEach
 	void fresh(TestInfo test) {
-		this.store = dynamoDown.template(table, test.getTestMethod().orElseThrow().getName(), ValueCodec.string());
+		this.store = fixture.template(test);
 		this.store.count(KeyRange.all());
 		unprocessed.reset();
 		failing.failRequest(0);
@@ -133,8 +116,8 @@ class BatchTest {
 	@Test
 	void closeStopsTheBatchThreads() throws InterruptedException {
 		Set<Thread> batchThreads;
-		try (DynamoDown own = DynamoDown.create(client, dynamoDown.options())) {
-			own.template(table, this.store.namespace(), ValueCodec.string()).batch((b) -> {
+		try (DynamoDown own = DynamoDown.create(fixture.client(), fixture.dynamoDown().options())) {
+			own.template(fixture.table(), this.store.namespace(), ValueCodec.string()).batch((b) -> {
 				for (int i = 0; i < 200; i++) {
 					b.put("k" + i, "v");
 				}
@@ -172,7 +155,7 @@ class BatchTest {
 
 	@Test
 	void valueUsingAKeyAttributeSendsNothing() {
-		SortedKeyValueTemplate<Map<String, AttributeValue>> raw = dynamoDown.template(table, this.store.namespace(),
+		SortedKeyValueTemplate<Map<String, AttributeValue>> raw = fixture.template(this.store.namespace(),
 				ValueCodec.attributes());
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> raw.batch((b) -> b.put("a", Map.of("v", AttributeValue.fromN("1")))
@@ -231,7 +214,7 @@ class BatchTest {
 		assertThat(failure.applied()).isEqualTo(47);
 		assertThat(failure).hasMessageContaining("3 of 50 operations may not have been applied")
 			.hasMessageContaining("after 4 attempts")
-			.hasMessageContaining(table)
+			.hasMessageContaining(fixture.table())
 			.hasMessageContaining(this.store.namespace());
 		assertThat(requests.count("BatchWriteItem")).as("2 chunks, 4 attempts each").isEqualTo(8);
 		List<String> keys = this.store.keys(KeyRange.all()).toList();
@@ -241,9 +224,9 @@ class BatchTest {
 
 	@Test
 	void failedRequestReportsItsChunkAndTheUnsentOnes() {
-		try (DynamoDown sequentialDown = DynamoDown.create(client,
-				dynamoDown.options().toBuilder().batchConcurrency(1).build())) {
-			SortedKeyValueTemplate<String> sequential = sequentialDown.template(table, this.store.namespace(),
+		try (DynamoDown sequentialDown = DynamoDown.create(fixture.client(),
+				fixture.dynamoDown().options().toBuilder().batchConcurrency(1).build())) {
+			SortedKeyValueTemplate<String> sequential = sequentialDown.template(fixture.table(), this.store.namespace(),
 					ValueCodec.string());
 			failing.failRequest(2);
 			List<String> written = new ArrayList<>();

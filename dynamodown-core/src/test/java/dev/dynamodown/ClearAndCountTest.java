@@ -3,12 +3,10 @@ package dev.dynamodown;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -23,31 +21,17 @@ class ClearAndCountTest {
 
 	private static final RequestRecorder requests = new RequestRecorder();
 
-	private static DynamoDbClient client;
-
-	private static DynamoDown dynamoDown;
-
-	private static String table;
+	// One chunk in flight: clear's blocks are then 25 x 1 x 4 = 100 keys.
+	@RegisterExtension
+	static final DynamoDownFixture fixture = DynamoDownFixture.table("clear")
+		.interceptors(requests)
+		.options(DynamoDownOptions.builder().batchConcurrency(1).build());
 
 	private SortedKeyValueTemplate<String> store;
 
-	@BeforeAll
-	static void start() {
-		client = DynaliteSupport.client(requests);
-		// One chunk in flight: clear's blocks are then 25 x 1 x 4 = 100 keys.
-		dynamoDown = DynamoDown.create(client, DynamoDownOptions.builder().batchConcurrency(1).build());
-		table = DynaliteSupport.createTable(client, "clear");
-	}
-
-	@AfterAll
-	static void close() {
-		dynamoDown.close();
-		client.close();
-	}
-
 	@BeforeEach
 	void fill(TestInfo test) {
-		this.store = dynamoDown.template(table, test.getTestMethod().orElseThrow().getName(), ValueCodec.string());
+		this.store = fixture.template(test);
 		this.store.batch((b) -> KEYS.forEach((key) -> b.put(key, "v")));
 		requests.reset();
 	}
@@ -112,7 +96,7 @@ class ClearAndCountTest {
 					"BatchWriteItem");
 		assertThat(requests.requests("Query", QueryRequest.class).get(0).projectionExpression()).isEqualTo("#h, #r");
 		assertThat(requests.requests("BatchWriteItem", BatchWriteItemRequest.class))
-			.allSatisfy((sent) -> assertThat(sent.requestItems().get(table))
+			.allSatisfy((sent) -> assertThat(sent.requestItems().get(fixture.table()))
 				.allSatisfy((write) -> assertThat(write.deleteRequest()).isNotNull()));
 		assertThat(this.store.count(KeyRange.all())).isZero();
 	}
@@ -144,7 +128,7 @@ class ClearAndCountTest {
 
 	@Test
 	void destroyByLocation() {
-		dynamoDown.destroy(table + "/" + this.store.namespace());
+		fixture.dynamoDown().destroy(fixture.table() + "/" + this.store.namespace());
 		assertThat(this.store.keys(KeyRange.all())).isEmpty();
 	}
 

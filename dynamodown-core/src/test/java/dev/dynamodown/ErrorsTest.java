@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -32,26 +32,16 @@ class ErrorsTest {
 
 	private static final ServiceAnswer answers = new ServiceAnswer();
 
-	private static DynamoDbClient client;
-
-	private static DynamoDown dynamoDown;
-
-	private static String table;
+	@RegisterExtension
+	static final DynamoDownFixture fixture = DynamoDownFixture.table("errors")
+		.maxAttempts(1)
+		.interceptors(requests, answers);
 
 	private static SortedKeyValueTemplate<String> store;
 
 	@BeforeAll
 	static void start() {
-		client = DynaliteSupport.clientWithAttempts(1, requests, answers);
-		dynamoDown = DynamoDown.create(client);
-		table = DynaliteSupport.createTable(client, "errors");
-		store = dynamoDown.template(table, "errors", ValueCodec.string());
-	}
-
-	@AfterAll
-	static void close() {
-		dynamoDown.close();
-		client.close();
+		store = fixture.template("errors");
 	}
 
 	@BeforeEach
@@ -67,38 +57,43 @@ class ErrorsTest {
 			"ab/namespace | Table name 'ab' is invalid", "bad table!/namespace | Table name 'bad table!' is invalid",
 			"tàble/namespace | Table name 'tàble' is invalid" })
 	void badLocationsAreRefused(String location, String message) {
-		assertThatIllegalArgumentException().isThrownBy(() -> dynamoDown.template(location, ValueCodec.string()))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixture.dynamoDown().template(location, ValueCodec.string()))
 			.withMessageStartingWith(message);
 		assertThat(requests.total()).isZero();
 	}
 
 	@Test
 	void badTablesAndNamespacesAreRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> dynamoDown.template(table, "", ValueCodec.string()))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixture.dynamoDown().template(fixture.table(), "", ValueCodec.string()))
 			.withMessage("'namespace' must not be empty");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> dynamoDown.template(table, "n".repeat(2049), ValueCodec.string()))
+			.isThrownBy(() -> fixture.dynamoDown().template(fixture.table(), "n".repeat(2049), ValueCodec.string()))
 			.withMessageContaining("2049 UTF-8 bytes");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> dynamoDown.template(table, "lone \uD800", ValueCodec.string()))
+			.isThrownBy(() -> fixture.dynamoDown().template(fixture.table(), "lone \uD800", ValueCodec.string()))
 			.withMessageContaining("surrogate");
-		assertThatIllegalArgumentException().isThrownBy(() -> dynamoDown.template("x".repeat(256), "ns", ValueCodec.string()))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixture.dynamoDown().template("x".repeat(256), "ns", ValueCodec.string()))
 			.withMessageContaining("3 to 255 characters");
-		assertThatIllegalArgumentException().isThrownBy(() -> dynamoDown.createTableIfMissing("ab"));
-		assertThat(dynamoDown.template(table, "a/b/c", ValueCodec.string()).namespace()).isEqualTo("a/b/c");
+		assertThatIllegalArgumentException().isThrownBy(() -> fixture.dynamoDown().createTableIfMissing("ab"));
+		assertThat(fixture.dynamoDown().template(fixture.table(), "a/b/c", ValueCodec.string()).namespace())
+			.isEqualTo("a/b/c");
 		assertThat(requests.total()).isZero();
 	}
 
 	@Test
 	void nullsAreRefusedBeforeAnyRequest() {
 		assertNpe(() -> DynamoDown.create(null), "'client' must not be null");
-		assertNpe(() -> DynamoDown.create(client, null), "'options' must not be null");
-		assertNpe(() -> dynamoDown.template(null, ValueCodec.string()), "'location' must not be null");
-		assertNpe(() -> dynamoDown.template(table + "/ns", null), "'codec' must not be null");
-		assertNpe(() -> dynamoDown.template(null, "ns", ValueCodec.string()), "'table' must not be null");
-		assertNpe(() -> dynamoDown.template(table, null, ValueCodec.string()), "'namespace' must not be null");
-		assertNpe(() -> dynamoDown.destroy(null), "'location' must not be null");
-		assertNpe(() -> dynamoDown.createTableIfMissing(null), "'table' must not be null");
+		assertNpe(() -> DynamoDown.create(fixture.client(), null), "'options' must not be null");
+		assertNpe(() -> fixture.dynamoDown().template(null, ValueCodec.string()), "'location' must not be null");
+		assertNpe(() -> fixture.dynamoDown().template(fixture.table() + "/ns", null), "'codec' must not be null");
+		assertNpe(() -> fixture.dynamoDown().template(null, "ns", ValueCodec.string()), "'table' must not be null");
+		assertNpe(() -> fixture.dynamoDown().template(fixture.table(), null, ValueCodec.string()),
+				"'namespace' must not be null");
+		assertNpe(() -> fixture.dynamoDown().destroy(null), "'location' must not be null");
+		assertNpe(() -> fixture.dynamoDown().createTableIfMissing(null), "'table' must not be null");
 		assertNpe(() -> store.get(null), "'key' must not be null");
 		assertNpe(() -> store.getAll(null), "'keys' must not be null");
 		assertNpe(() -> store.put(null, "v"), "'key' must not be null");
@@ -146,14 +141,14 @@ class ErrorsTest {
 
 	@Test
 	void closedDynamoDownRefusesWork() {
-		DynamoDown closed = DynamoDown.create(client);
-		SortedKeyValueTemplate<String> template = closed.template(table, "errors", ValueCodec.string());
+		DynamoDown closed = DynamoDown.create(fixture.client());
+		SortedKeyValueTemplate<String> template = closed.template(fixture.table(), "errors", ValueCodec.string());
 		closed.close();
 		closed.close();
 		assertThatIllegalStateException().isThrownBy(() -> template.get("k")).withMessage("DynamoDown has been closed");
 		assertThatIllegalStateException().isThrownBy(() -> template.batch((b) -> b.put("k", "v")));
 		assertThatIllegalStateException().isThrownBy(() -> template.keys(KeyRange.all()));
-		assertThatIllegalStateException().isThrownBy(() -> closed.template(table, "ns", ValueCodec.string()));
+		assertThatIllegalStateException().isThrownBy(() -> closed.template(fixture.table(), "ns", ValueCodec.string()));
 		assertThat(requests.total()).isZero();
 	}
 
@@ -162,13 +157,15 @@ class ErrorsTest {
 		answers.answer("PutItem", 400, """
 				{"__type":"com.amazonaws.dynamodb.v20120810#ResourceInUseException","message":"busy"}""");
 		assertThatExceptionOfType(DynamoDownException.class).isThrownBy(() -> store.put("k", "v"))
-			.withMessage("put on table '" + table + "', namespace 'errors' failed: ResourceInUseException: busy (HTTP 400)")
+			.withMessage("put on table '" + fixture.table()
+					+ "', namespace 'errors' failed: ResourceInUseException: busy (HTTP 400)")
 			.withCauseInstanceOf(DynamoDbException.class);
 		answers.answer("Query", 400, """
 				{"__type":"com.amazonaws.dynamodb.v20120810#ValidationException","message":"no"}""");
 		try (Stream<String> keys = store.keys(KeyRange.all())) {
 			assertThatExceptionOfType(DynamoDownException.class).isThrownBy(keys::toList)
-				.withMessageStartingWith("range on table '" + table + "', namespace 'errors' failed: ValidationException");
+				.withMessageStartingWith(
+						"range on table '" + fixture.table() + "', namespace 'errors' failed: ValidationException");
 		}
 	}
 

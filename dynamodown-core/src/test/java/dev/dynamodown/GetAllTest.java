@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,28 +30,21 @@ class GetAllTest {
 		.mapToObj((i) -> String.format("key-%03d", i))
 		.toList();
 
-	private static DynamoDbClient client;
-
-	private static DynamoDown dynamoDown;
+	@RegisterExtension
+	static final DynamoDownFixture fixture = DynamoDownFixture.table("getall")
+		.interceptors(requests, unprocessed)
+		.options(DynamoDownOptions.builder()
+			.maxBatchAttempts(3)
+			.retryBaseDelay(Duration.ofMillis(1))
+			.retryMaxDelay(Duration.ofMillis(5))
+			.build());
 
 	private static SortedKeyValueTemplate<String> store;
 
 	@BeforeAll
 	static void fill() {
-		client = DynaliteSupport.client(requests, unprocessed);
-		dynamoDown = DynamoDown.create(client, DynamoDownOptions.builder()
-			.maxBatchAttempts(3)
-			.retryBaseDelay(Duration.ofMillis(1))
-			.retryMaxDelay(Duration.ofMillis(5))
-			.build());
-		store = dynamoDown.template(DynaliteSupport.createTable(client, "getall"), "many", ValueCodec.string());
+		store = fixture.template("many");
 		store.batch((b) -> STORED.forEach((key) -> b.put(key, "value of " + key)));
-	}
-
-	@AfterAll
-	static void close() {
-		dynamoDown.close();
-		client.close();
 	}
 
 	@BeforeEach

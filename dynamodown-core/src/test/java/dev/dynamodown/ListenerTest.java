@@ -6,11 +6,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -24,29 +23,21 @@ class ListenerTest {
 
 	private static final List<Event> events = new CopyOnWriteArrayList<>();
 
-	private static DynamoDbClient client;
-
-	private static DynamoDown dynamoDown;
-
-	private static SortedKeyValueTemplate<String> store;
-
-	@BeforeAll
-	static void start() {
-		client = DynaliteSupport.client();
-		dynamoDown = DynamoDown.create(client, DynamoDownOptions.builder().listener(new DynamoDownListener() {
+	@RegisterExtension
+	static final DynamoDownFixture fixture = DynamoDownFixture.table("listener")
+		.options(DynamoDownOptions.builder().listener(new DynamoDownListener() {
 			@Override
 			public void operationCompleted(String table, String namespace, String operation, long nanos,
 					@Nullable Throwable failure) {
 				events.add(new Event(table, namespace, operation, nanos, failure));
 			}
 		}).build());
-		store = dynamoDown.template(DynaliteSupport.createTable(client, "listener"), "observed", ValueCodec.string());
-	}
 
-	@AfterAll
-	static void close() {
-		dynamoDown.close();
-		client.close();
+	private static SortedKeyValueTemplate<String> store;
+
+	@BeforeAll
+	static void start() {
+		store = fixture.template("observed");
 	}
 
 	@BeforeEach
@@ -116,7 +107,7 @@ class ListenerTest {
 
 	@Test
 	void aFailingListenerDoesNotChangeTheOutcome() {
-		try (DynamoDown failingDown = DynamoDown.create(client, DynamoDownOptions.builder()
+		try (DynamoDown failingDown = DynamoDown.create(fixture.client(), DynamoDownOptions.builder()
 			.listener(new DynamoDownListener() {
 				@Override
 				public void operationCompleted(String table, String namespace, String operation, long nanos,

@@ -2,11 +2,9 @@ package dev.dynamodown;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,41 +14,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NamespaceIsolationTest {
 
-	private static DynamoDbClient client;
-
-	private static DynamoDown dynamoDown;
-
-	private static String table;
+	@RegisterExtension
+	static final DynamoDownFixture fixture = DynamoDownFixture.table("isolation");
 
 	private SortedKeyValueTemplate<String> left;
 
 	private SortedKeyValueTemplate<String> right;
 
-	@BeforeAll
-	static void start() {
-		client = DynaliteSupport.client();
-		dynamoDown = DynamoDown.create(client);
-		table = DynaliteSupport.createTable(client, "isolation");
-	}
-
-	@AfterAll
-	static void close() {
-		dynamoDown.close();
-		client.close();
-	}
-
 	@BeforeEach
 	void fill() {
 		String namespace = "users-" + System.nanoTime();
-		this.left = dynamoDown.template(table + "/" + namespace, ValueCodec.string());
-		this.right = dynamoDown.template(table + "/" + namespace + "/archive", ValueCodec.string());
+		this.left = fixture.dynamoDown().template(fixture.table() + "/" + namespace, ValueCodec.string());
+		this.right = fixture.dynamoDown().template(fixture.table() + "/" + namespace + "/archive", ValueCodec.string());
 		this.left.batch((b) -> b.put("a", "left a").put("b", "left b").put("shared", "left"));
 		this.right.batch((b) -> b.put("c", "right c").put("shared", "right"));
 	}
 
 	@Test
 	void locationsSplitAtTheFirstSlash() {
-		assertThat(this.right.table()).isEqualTo(table);
+		assertThat(this.right.table()).isEqualTo(fixture.table());
 		assertThat(this.right.namespace()).isEqualTo(this.left.namespace() + "/archive");
 	}
 

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -34,24 +34,15 @@ class PagingTest {
 
 	private static final RequestRecorder requests = new RequestRecorder();
 
-	private static DynamoDbClient client;
-
-	private static DynamoDown dynamoDown;
+	@RegisterExtension
+	static final DynamoDownFixture fixture = DynamoDownFixture.table("paging").interceptors(requests);
 
 	private static SortedKeyValueTemplate<String> store;
 
 	@BeforeAll
 	static void fill() {
-		client = DynaliteSupport.client(requests);
-		dynamoDown = DynamoDown.create(client);
-		store = dynamoDown.template(DynaliteSupport.createTable(client, "paging"), "pages", ValueCodec.string());
+		store = fixture.template("pages");
 		store.batch((b) -> KEYS.forEach((key) -> b.put(key, key + PADDING)));
-	}
-
-	@AfterAll
-	static void close() {
-		dynamoDown.close();
-		client.close();
 	}
 
 	@BeforeEach
@@ -108,6 +99,25 @@ class PagingTest {
 			assertThat(firstPage).as("entries read when the second page was fetched")
 				.isGreaterThan(1)
 				.isLessThan(ITEMS);
+		}
+	}
+
+	@Test
+	void fromTheSecondPageOnTheNextPageIsFetchedWhileTheCurrentOneIsConsumed() throws InterruptedException {
+		try (Stream<String> keys = store.keys(KeyRange.all())) {
+			Iterator<String> iterator = keys.iterator();
+			while (requests.count("Query") < 2) {
+				iterator.next();
+			}
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (requests.count("Query") < 3 && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			assertThat(requests.count("Query")).as("the third page requested while the second is unread").isEqualTo(3);
+			List<String> rest = new ArrayList<>();
+			iterator.forEachRemaining(rest::add);
+			assertThat(rest).as("every key after the first page, in order").isNotEmpty()
+				.containsExactlyElementsOf(KEYS.subList(ITEMS - rest.size(), ITEMS));
 		}
 	}
 

@@ -4,16 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -30,30 +28,15 @@ class PointOperationsTest {
 
 	private static final ServiceAnswer answers = new ServiceAnswer();
 
-	private static DynamoDbClient client;
-
-	private static DynamoDown dynamoDown;
-
-	private static String table;
+	@RegisterExtension
+	static final DynamoDownFixture fixture = DynamoDownFixture.table("points")
+		.interceptors(requests, firstAnswerLost, answers);
 
 	private SortedKeyValueTemplate<String> store;
 
-	@BeforeAll
-	static void startStore() {
-		client = DynaliteSupport.client(requests, firstAnswerLost, answers);
-		dynamoDown = DynamoDown.create(client);
-		table = DynaliteSupport.createTable(client, "points");
-	}
-
-	@AfterAll
-	static void stopStore() {
-		dynamoDown.close();
-		client.close();
-	}
-
 	@BeforeEach
 	void freshNamespace(org.junit.jupiter.api.TestInfo test) {
-		this.store = dynamoDown.template(table, test.getTestMethod().orElseThrow().getName(), ValueCodec.string());
+		this.store = fixture.template(test);
 		answers.reset();
 		this.store.get("warm-up");
 		requests.reset();
@@ -75,7 +58,7 @@ class PointOperationsTest {
 
 	@Test
 	void putReplacesTheWholeItem() {
-		SortedKeyValueTemplate<Map<String, AttributeValue>> raw = dynamoDown.template(table, this.store.namespace(),
+		SortedKeyValueTemplate<Map<String, AttributeValue>> raw = fixture.template(this.store.namespace(),
 				ValueCodec.attributes());
 		raw.put("k", Map.of("a", AttributeValue.fromS("1"), "b", AttributeValue.fromN("2")));
 		raw.put("k", Map.of("c", AttributeValue.fromBool(true)));
@@ -85,9 +68,9 @@ class PointOperationsTest {
 	@Test
 	void storesItemsInDynamoDownLayout() {
 		this.store.put("k", "text");
-		Map<String, AttributeValue> item = client
-			.getItem((r) -> r.tableName(table).key(Map.of("ns", AttributeValue.fromS(this.store.namespace()), "k",
-					AttributeValue.fromS("k"))))
+		Map<String, AttributeValue> item = fixture.client()
+			.getItem((r) -> r.tableName(fixture.table())
+				.key(Map.of("ns", AttributeValue.fromS(this.store.namespace()), "k", AttributeValue.fromS("k"))))
 			.item();
 		assertThat(item).containsOnly(Map.entry("ns", AttributeValue.fromS(this.store.namespace())),
 				Map.entry("k", AttributeValue.fromS("k")), Map.entry("value", AttributeValue.fromS("text")));
@@ -95,7 +78,7 @@ class PointOperationsTest {
 
 	@Test
 	void bytesRoundTrip() {
-		SortedKeyValueTemplate<byte[]> bytes = dynamoDown.template(table, this.store.namespace(), ValueCodec.bytes());
+		SortedKeyValueTemplate<byte[]> bytes = fixture.template(this.store.namespace(), ValueCodec.bytes());
 		byte[] value = { 0, 1, (byte) 0xff, 42 };
 		bytes.put("b", value);
 		assertThat(bytes.get("b")).hasValueSatisfying((read) -> assertThat(read).containsExactly(value));
@@ -109,15 +92,15 @@ class PointOperationsTest {
 
 	@Test
 	void jsonValuesAreSpreadOverTheItem() {
-		SortedKeyValueTemplate<Meetup> meetups = dynamoDown.template(table, this.store.namespace(),
+		SortedKeyValueTemplate<Meetup> meetups = fixture.template(this.store.namespace(),
 				ValueCodec.json(Meetup.class));
 		meetups.put("nyc", new Meetup("NYC JS", 42));
 		assertThat(meetups.get("nyc")).contains(new Meetup("NYC JS", 42));
-		assertThat(dynamoDown.template(table, this.store.namespace(), ValueCodec.attributes()).get("nyc"))
+		assertThat(fixture.template(this.store.namespace(), ValueCodec.attributes()).get("nyc"))
 			.contains(Map.of("name", AttributeValue.fromS("NYC JS"), "members", AttributeValue.fromN("42")));
 		requests.reset();
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> dynamoDown.template(table, this.store.namespace(), ValueCodec.json(Clash.class))
+			.isThrownBy(() -> fixture.template(this.store.namespace(), ValueCodec.json(Clash.class))
 				.put("x", new Clash("overwrite")))
 			.withMessageContaining("'k'");
 		assertThat(requests.total()).isZero();
@@ -196,7 +179,7 @@ class PointOperationsTest {
 
 	@Test
 	void valueUsingAKeyAttributeNameIsRefusedBeforeAnyWrite() {
-		SortedKeyValueTemplate<Map<String, AttributeValue>> raw = dynamoDown.template(table, this.store.namespace(),
+		SortedKeyValueTemplate<Map<String, AttributeValue>> raw = fixture.template(this.store.namespace(),
 				ValueCodec.attributes());
 		Map<String, AttributeValue> value = new HashMap<>();
 		value.put("k", AttributeValue.fromS("sneaky"));

@@ -9,12 +9,11 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import dev.dynamodown.internal.Keys;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,25 +36,16 @@ class RangeTest {
 
 	private static final NavigableMap<String, String> model = new TreeMap<>(Keys.UTF8_ORDER);
 
-	private static DynamoDbClient client;
-
-	private static DynamoDown dynamoDown;
+	@RegisterExtension
+	static final DynamoDownFixture fixture = DynamoDownFixture.table("range").interceptors(requests);
 
 	private static SortedKeyValueTemplate<String> store;
 
 	@BeforeAll
 	static void fill() {
-		client = DynaliteSupport.client(requests);
-		dynamoDown = DynamoDown.create(client);
-		store = dynamoDown.template(DynaliteSupport.createTable(client, "range"), "ranges", ValueCodec.string());
+		store = fixture.template("ranges");
 		store.batch((b) -> KEYS.forEach((key) -> b.put(key, "value of " + key)));
 		KEYS.forEach((key) -> model.put(key, "value of " + key));
-	}
-
-	@AfterAll
-	static void close() {
-		dynamoDown.close();
-		client.close();
 	}
 
 	@TestFactory

@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
+import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,26 +90,21 @@ class SchemaTest {
 	@Test
 	void tableWithoutRangeKeyIsRefused() {
 		String table = DynaliteSupport.createTable(client, "hashonly", "id", ScalarAttributeType.S, null, null);
-		assertThatExceptionOfType(TableSchemaException.class)
-			.isThrownBy(() -> this.dynamoDown.template(table, "ns", ValueCodec.string()).put("k", "v"))
+		assertFirstUseRefused(table, (store) -> store.put("k", "v"))
 			.withMessageContaining("Table '" + table + "' has no range key");
 	}
 
 	@Test
 	void numericRangeKeyIsRefused() {
-		String table = DynaliteSupport.createTable(client, "rangen", "ns", ScalarAttributeType.S, "k",
-				ScalarAttributeType.N);
-		assertThatExceptionOfType(TableSchemaException.class)
-			.isThrownBy(() -> this.dynamoDown.template(table, "ns", ValueCodec.string()).list(KeyRange.all()))
+		String table = DynaliteSupport.createTable(client, "rangen", "ns", ScalarAttributeType.S, "k", ScalarAttributeType.N);
+		assertFirstUseRefused(table, (store) -> store.list(KeyRange.all()))
 			.withMessage("Table '" + table + "' has range key 'k' of type N; a store needs type S (string)");
 	}
 
 	@Test
 	void binaryHashKeyIsRefused() {
-		String table = DynaliteSupport.createTable(client, "hashb", "ns", ScalarAttributeType.B, "k",
-				ScalarAttributeType.S);
-		assertThatExceptionOfType(TableSchemaException.class)
-			.isThrownBy(() -> this.dynamoDown.template(table, "ns", ValueCodec.string()).count(KeyRange.all()))
+		String table = DynaliteSupport.createTable(client, "hashb", "ns", ScalarAttributeType.B, "k", ScalarAttributeType.S);
+		assertFirstUseRefused(table, (store) -> store.count(KeyRange.all()))
 			.withMessageContaining("hash key 'ns' of type B");
 	}
 
@@ -180,6 +177,13 @@ class SchemaTest {
 		assertThat(client.describeTable((r) -> r.tableName(table)).table().keySchema())
 			.extracting(KeySchemaElement::attributeName)
 			.containsExactly("pk", "sk");
+	}
+
+	/** Asserts that the first use of a store in an unusable table is refused, for further assertions. */
+	private ThrowableAssertAlternative<TableSchemaException> assertFirstUseRefused(String table,
+			Consumer<SortedKeyValueTemplate<String>> use) {
+		return assertThatExceptionOfType(TableSchemaException.class)
+			.isThrownBy(() -> use.accept(this.dynamoDown.template(table, "ns", ValueCodec.string())));
 	}
 
 	private void assertEveryOperationWorks(String table, String hashName, String rangeName) {

@@ -3,10 +3,9 @@ package dev.dynamodown;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,24 +24,15 @@ class Utf8OrderTest {
 	private static final List<String> ORDERED = List.of("a", "é", "\uE000", BMP_MAX, BMP_MAX + "a", EMOJI,
 			EMOJI + "x");
 
-	private static DynamoDbClient client;
-
-	private static DynamoDown dynamoDown;
+	@RegisterExtension
+	static final DynamoDownFixture fixture = DynamoDownFixture.table("utf8");
 
 	private static SortedKeyValueTemplate<String> store;
 
 	@BeforeAll
 	static void fill() {
-		client = DynaliteSupport.client();
-		dynamoDown = DynamoDown.create(client);
-		store = dynamoDown.template(DynaliteSupport.createTable(client, "utf8"), "utf8", ValueCodec.string());
+		store = fixture.template("utf8");
 		store.batch((b) -> ORDERED.forEach((key) -> b.put(key, key)));
-	}
-
-	@AfterAll
-	static void close() {
-		dynamoDown.close();
-		client.close();
 	}
 
 	@Test

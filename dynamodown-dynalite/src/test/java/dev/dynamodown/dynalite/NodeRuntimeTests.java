@@ -34,25 +34,13 @@ class NodeRuntimeTests {
 
 	@Test
 	void explainsAMissingNode() {
-		Path missing = this.folder.resolve("no-such-node");
-		System.setProperty(NodeRuntime.NODE_PROPERTY, missing.toString());
-		assertThatExceptionOfType(DynaliteException.class).isThrownBy(DynaliteServer::start)
-			.withMessageStartingWith("dynalite needs Node.js >= 20, but '" + missing
-					+ "' (from system property 'dynamodown.dynalite.node') could not be run")
-			.withMessageContaining("system property 'dynamodown.dynalite.node'")
-			.withMessageContaining("environment variable 'DYNAMODOWN_NODE'");
+		assertStartRefusesTheNodeOfTheProperty(this.folder.resolve("no-such-node"), "could not be run");
 	}
 
 	@Test
 	@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the fake Node.js is a POSIX shell script")
 	void refusesANodeOlderThan20() throws IOException {
-		Path oldNode = script("old-node", "echo v18.0.0");
-		System.setProperty(NodeRuntime.NODE_PROPERTY, oldNode.toString());
-		assertThatExceptionOfType(DynaliteException.class).isThrownBy(DynaliteServer::start)
-			.withMessageStartingWith("dynalite needs Node.js >= 20, but '" + oldNode
-					+ "' (from system property 'dynamodown.dynalite.node') is Node.js v18.0.0")
-			.withMessageContaining("system property 'dynamodown.dynalite.node'")
-			.withMessageContaining("environment variable 'DYNAMODOWN_NODE'");
+		assertStartRefusesTheNodeOfTheProperty(script("old-node", "echo v18.0.0"), "is Node.js v18.0.0");
 	}
 
 	@Test
@@ -74,6 +62,19 @@ class NodeRuntimeTests {
 			.orElseThrow();
 		System.setProperty(NodeRuntime.NODE_PROPERTY, this.folder.resolve("no-such-node").toString());
 		assertThat(NodeRuntime.locate(node).executable()).isEqualTo(node.toString());
+	}
+
+	/**
+	 * Sets the system property to {@code node} and asserts that starting dynalite fails saying
+	 * why, and where else a Node.js may be given.
+	 */
+	private static void assertStartRefusesTheNodeOfTheProperty(Path node, String why) {
+		System.setProperty(NodeRuntime.NODE_PROPERTY, node.toString());
+		assertThatExceptionOfType(DynaliteException.class).isThrownBy(DynaliteServer::start)
+			.withMessageStartingWith("dynalite needs Node.js >= 20, but '" + node
+					+ "' (from system property 'dynamodown.dynalite.node') " + why)
+			.withMessageContaining("system property 'dynamodown.dynalite.node'")
+			.withMessageContaining("environment variable 'DYNAMODOWN_NODE'");
 	}
 
 	private Path script(String name, String body) throws IOException {

@@ -148,10 +148,7 @@ class DynamoDownAutoConfigurationIntegrationTests {
 		@Test
 		void startsAnywayWithoutFailFast() throws IOException {
 			try (ServerSocket blackHole = SharedDynalite.blackHole()) {
-				contextRunner
-					.withPropertyValues("dynamodown.endpoint=http://127.0.0.1:" + blackHole.getLocalPort(),
-							"dynamodown.table=app-data", "dynamodown.create-tables=true",
-							"dynamodown.startup-timeout=500ms")
+				pointedAt(blackHole).withPropertyValues("dynamodown.create-tables=true")
 					.run((context) -> assertThat(context).hasNotFailed());
 			}
 		}
@@ -159,13 +156,16 @@ class DynamoDownAutoConfigurationIntegrationTests {
 		@Test
 		void failsTheStartupWithFailFast() throws IOException {
 			try (ServerSocket blackHole = SharedDynalite.blackHole()) {
-				contextRunner
-					.withPropertyValues("dynamodown.endpoint=http://127.0.0.1:" + blackHole.getLocalPort(),
-							"dynamodown.table=app-data", "dynamodown.fail-fast=true",
-							"dynamodown.startup-timeout=500ms")
+				pointedAt(blackHole).withPropertyValues("dynamodown.fail-fast=true")
 					.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 						.hasMessageContaining("'app-data' UNREACHABLE"));
 			}
+		}
+
+		/** The table {@code app-data} at an endpoint that never answers, given up on after 500 ms. */
+		private ApplicationContextRunner pointedAt(ServerSocket blackHole) {
+			return contextRunner.withPropertyValues("dynamodown.endpoint=http://127.0.0.1:" + blackHole.getLocalPort(),
+					"dynamodown.table=app-data", "dynamodown.startup-timeout=500ms");
 		}
 
 	}

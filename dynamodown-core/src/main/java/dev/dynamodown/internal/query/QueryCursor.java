@@ -15,11 +15,17 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * The items of a planned query, fetched page by page only when the previous page is consumed.
- * Holds one page at a time. With a limit, each request asks for just the items still needed (plus
- * the plan's {@linkplain QueryPlan#startAllowance() allowance} for an excluded end), so no page is
- * read that the limit does not need. Reports its end (exhausted, closed or failed) once to
- * {@code onFinish}. Not thread-safe, like any {@link Spliterator}.
+ * The items of a planned query, fetched page by page. The first page is fetched when the first
+ * item is asked for, the second when the first page is consumed. From the second page on, a
+ * consumer is evidently scanning, so the page after the current one is requested in the
+ * background while the current one is consumed (a {@link PageFetch}): decoding overlaps with the
+ * server producing the next page, which pays off when DynamoDB is milliseconds away. At most two
+ * pages are held; a stream closed in the middle of a scan may have read one page more than it
+ * returned. With a limit, each request asks for just the items still needed (plus the plan's
+ * {@linkplain QueryPlan#startAllowance() allowance} for an excluded end) and a page is prefetched
+ * only when the limit certainly needs it, so no page is read that the limit does not need.
+ * Reports its end (exhausted, closed or failed) once to {@code onFinish}. Not thread-safe, like
+ * any {@link Spliterator}.
  */
 final class QueryCursor implements Spliterator<Map<String, AttributeValue>> {
 
@@ -40,7 +46,10 @@ final class QueryCursor implements Spliterator<Map<String, AttributeValue>> {
 
 	private @Nullable Map<String, AttributeValue> nextStart;
 
-	private boolean fetchedAny;
+	private int pagesFetched;
+
+	/** The next page, requested in the background, or {@code null}. */
+	private @Nullable PageFetch prefetch;
 
 	private boolean seenAny;
 
@@ -69,7 +78,7 @@ final class QueryCursor implements Spliterator<Map<String, AttributeValue>> {
 					return true;
 				}
 			}
-			else if (this.fetchedAny && this.nextStart == null) {
+			else if (this.pagesFetched > 0 && this.nextStart == null) {
 				break;
 			}
 			else {
@@ -83,6 +92,10 @@ final class QueryCursor implements Spliterator<Map<String, AttributeValue>> {
 	/** Stops fetching; reports the end if it was not reported yet. */
 	void close() {
 		this.closed = true;
+		if (this.prefetch != null) {
+			this.prefetch.abandon();
+			this.prefetch = null;
+		}
 		this.onFinish.accept(null);
 	}
 
@@ -112,27 +125,54 @@ final class QueryCursor implements Spliterator<Map<String, AttributeValue>> {
 	}
 
 	private void fetch() {
-		QueryRequest.Builder request = this.plan.request(this.store.table(), this.keysOnly);
-		if (this.remaining >= 0) {
-			long wanted = this.remaining + (this.seenAny ? 0 : this.plan.startAllowance());
-			request.limit((int) Math.min(wanted, Integer.MAX_VALUE));
-		}
-		if (this.nextStart != null) {
-			request.exclusiveStartKey(this.nextStart);
-		}
+		PageFetch next = this.prefetch;
+		this.prefetch = null;
 		QueryResponse response;
 		try {
-			response = this.store.client().query(request.build());
+			response = (next != null) ? next.get() : this.store.client().query(nextRequest(this.remaining));
 		}
 		catch (SdkException ex) {
 			DynamoDownException failure = this.store.failure(this.operation, ex);
 			this.onFinish.accept(failure);
 			throw failure;
 		}
-		this.fetchedAny = true;
+		this.pagesFetched++;
 		this.page = response.items().iterator();
 		this.nextStart = (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty())
 				? response.lastEvaluatedKey() : null;
+		prefetchAfter(response);
+	}
+
+	/** Requests the page after {@code response} in the background if it will certainly be read. */
+	private void prefetchAfter(QueryResponse response) {
+		if (this.nextStart == null || this.pagesFetched < 2) {
+			return;
+		}
+		long remainingAfter = -1;
+		if (this.remaining >= 0) {
+			long accepted = response.items().stream()
+				.filter((item) -> this.plan.accepts(this.store.schema().rangeValue(item)))
+				.count();
+			remainingAfter = this.remaining - accepted;
+			if (remainingAfter <= 0) {
+				return;
+			}
+		}
+		QueryRequest request = nextRequest(remainingAfter);
+		this.prefetch = PageFetch.start(() -> this.store.client().query(request), this.store.runtime().pool());
+	}
+
+	/** The request for the page after the current one, asking for at most {@code remaining} items. */
+	private QueryRequest nextRequest(long remaining) {
+		QueryRequest.Builder request = this.plan.request(this.store.table(), this.keysOnly);
+		if (remaining >= 0) {
+			long wanted = remaining + (this.seenAny ? 0 : this.plan.startAllowance());
+			request.limit((int) Math.min(wanted, Integer.MAX_VALUE));
+		}
+		if (this.nextStart != null) {
+			request.exclusiveStartKey(this.nextStart);
+		}
+		return request.build();
 	}
 
 }

@@ -51,7 +51,7 @@ public final class StoreRuntime implements AutoCloseable {
 		return this.schemas;
 	}
 
-	/** The batch threads; work submitted after {@link #close()} is rejected. */
+	/** The worker threads (batch chunks, prefetched pages); work submitted after {@link #close()} is rejected. */
 	public ExecutorService pool() {
 		return this.pool;
 	}

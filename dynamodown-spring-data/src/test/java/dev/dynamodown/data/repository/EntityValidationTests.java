@@ -3,21 +3,24 @@ package dev.dynamodown.data.repository;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.dynamodown.DynamoDown;
 import dev.dynamodown.data.DynamoDownTable;
 import dev.dynamodown.data.EnableDynamoDownRepositories;
 import dev.dynamodown.data.RequestLog;
 import dev.dynamodown.data.TestDynamoDb;
+import dev.dynamodown.data.TestDynamoDbConfiguration;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.core.type.filter.TypeFilter;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mapping.MappingException;
 import org.springframework.data.repository.CrudRepository;
@@ -28,88 +31,62 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Entities that cannot be stored fail when their repository is created, naming what is wrong;
- * values that cannot be stored fail before any request.
+ * values that cannot be stored fail before any request. Each test starts a context with one
+ * repository of this class only (see {@link OneRepositoryConfiguration}).
  */
 class EntityValidationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withPropertyValues("dynamodown.table=" + TestDynamoDb.TABLE)
-		.withUserConfiguration(DynamoDbConfiguration.class);
+		.withUserConfiguration(TestDynamoDbConfiguration.class, OneRepositoryConfiguration.class);
 
 	@Test
 	void entityWithoutIdFailsAtStartup() {
-		this.runner.withUserConfiguration(NoKeyConfiguration.class)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(MappingException.class)
-				.hasMessageContaining(NoKey.class.getName())
-				.hasMessageContaining("has no key"));
+		assertStartupFails(with(NoKeyRepository.class), MappingException.class, NoKey.class.getName(), "has no key");
 	}
 
 	@Test
 	void nonStringIdFailsAtStartup() {
-		this.runner.withUserConfiguration(LongKeyConfiguration.class)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(MappingException.class)
-				.hasMessageContaining("'id'")
-				.hasMessageContaining("java.lang.Long")
-				.hasMessageContaining("dynamodown keys are Strings"));
+		assertStartupFails(with(LongKeyRepository.class), MappingException.class, "'id'", "java.lang.Long",
+				"dynamodown keys are Strings");
 	}
 
 	@Test
 	void nonStringRepositoryIdTypeFailsAtStartup() {
-		this.runner.withUserConfiguration(WrongIdTypeConfiguration.class)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining(WrongIdTypeRepository.class.getName())
-				.hasMessageContaining("java.lang.Integer"));
+		assertStartupFails(with(WrongIdTypeRepository.class), IllegalArgumentException.class,
+				WrongIdTypeRepository.class.getName(), "java.lang.Integer");
 	}
 
 	@Test
 	void entityWithoutTableFailsAtStartup() {
-		new ApplicationContextRunner().withUserConfiguration(DynamoDbConfiguration.class, NoTableConfiguration.class)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(MappingException.class)
-				.hasMessageContaining("No table for entity " + Tableless.class.getName())
-				.hasMessageContaining("@DynamoDownTable")
-				.hasMessageContaining("dynamodown.table"));
+		assertStartupFails(withoutDefaultTable(TablelessRepository.class), MappingException.class,
+				"No table for entity " + Tableless.class.getName(), "@DynamoDownTable", "dynamodown.table");
 	}
 
 	@Test
 	void dynamoDownTableNeedsNoDefaultTable() {
-		new ApplicationContextRunner().withUserConfiguration(DynamoDbConfiguration.class, OwnTableConfiguration.class)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				OwnTableRepository repository = context.getBean(OwnTableRepository.class);
-				repository.save(new OwnTable("x"));
-				assertThat(repository.findById("x")).isPresent();
-			});
+		withoutDefaultTable(OwnTableRepository.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			OwnTableRepository repository = context.getBean(OwnTableRepository.class);
+			repository.save(new OwnTable("x"));
+			assertThat(repository.findById("x")).isPresent();
+		});
 	}
 
 	@Test
 	void keyIgnoredByJacksonFailsAtStartup() {
-		this.runner.withUserConfiguration(JsonIgnoredKeyConfiguration.class)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(MappingException.class)
-				.hasMessageContaining("Jackson does not map the @Id property 'key'"));
+		assertStartupFails(with(JsonIgnoredKeyRepository.class), MappingException.class,
+				"Jackson does not map the @Id property 'key'");
 	}
 
 	@Test
 	void orderByAnotherPropertyFailsAtStartup() {
-		this.runner.withUserConfiguration(OrderByNameConfiguration.class)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("Cannot sort Named by 'name'"));
+		assertStartupFails(with(OrderByNameRepository.class), IllegalArgumentException.class,
+				"Cannot sort Named by 'name'");
 	}
 
 	@Test
 	void fieldNamedLikeAKeyAttributeIsRefusedBeforeAnyWrite() {
-		this.runner.withUserConfiguration(ClashConfiguration.class).run((context) -> {
+		with(ClashRepository.class).run((context) -> {
 			ClashRepository repository = context.getBean(ClashRepository.class);
 			RequestLog requests = context.getBean(RequestLog.class);
 			assertThatIllegalArgumentException().isThrownBy(() -> repository.save(new Clash("a", "oops")))
@@ -123,22 +100,48 @@ class EntityValidationTests {
 		});
 	}
 
+	/** A context with the default table {@value TestDynamoDb#TABLE} and only this repository. */
+	private ApplicationContextRunner with(Class<?> repository) {
+		return withoutDefaultTable(repository).withPropertyValues("dynamodown.table=" + TestDynamoDb.TABLE);
+	}
+
+	/** A context without a default table ({@code dynamodown.table}) and only this repository. */
+	private ApplicationContextRunner withoutDefaultTable(Class<?> repository) {
+		return this.runner.withPropertyValues(OneRepository.PROPERTY + "=" + repository.getName());
+	}
+
+	private static void assertStartupFails(ApplicationContextRunner runner, Class<? extends Throwable> rootCause,
+			String... messageParts) {
+		runner.run((context) -> assertThat(context).getFailure()
+			.rootCause()
+			.isInstanceOf(rootCause)
+			.message()
+			.contains(messageParts));
+	}
+
+	/** Enables the one nested repository that the property {@value OneRepository#PROPERTY} names. */
 	@Configuration(proxyBeanMethods = false)
-	static class DynamoDbConfiguration {
+	@EnableDynamoDownRepositories(considerNestedRepositories = true,
+			includeFilters = @Filter(type = FilterType.CUSTOM, classes = OneRepository.class))
+	static class OneRepositoryConfiguration {
 
-		@Bean
-		RequestLog requestLog() {
-			return new RequestLog();
+	}
+
+	/** Matches the repository interface named by the property {@value #PROPERTY}. */
+	static class OneRepository implements TypeFilter, EnvironmentAware {
+
+		static final String PROPERTY = "test.repository";
+
+		private String repository;
+
+		@Override
+		public void setEnvironment(Environment environment) {
+			this.repository = environment.getRequiredProperty(PROPERTY);
 		}
 
-		@Bean
-		DynamoDbClient dynamoDbClient(RequestLog requestLog) {
-			return TestDynamoDb.client(requestLog);
-		}
-
-		@Bean
-		DynamoDown dynamoDown(DynamoDbClient dynamoDbClient) {
-			return TestDynamoDb.dynamoDown(dynamoDbClient);
+		@Override
+		public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
+			return reader.getClassMetadata().getClassName().equals(this.repository);
 		}
 
 	}
@@ -150,24 +153,10 @@ class EntityValidationTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@EnableDynamoDownRepositories(considerNestedRepositories = true,
-			includeFilters = @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = NoKeyRepository.class))
-	static class NoKeyConfiguration {
-
-	}
-
 	record LongKey(@Id Long id) {
 	}
 
 	interface LongKeyRepository extends CrudRepository<LongKey, Long> {
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableDynamoDownRepositories(considerNestedRepositories = true,
-			includeFilters = @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = LongKeyRepository.class))
-	static class LongKeyConfiguration {
 
 	}
 
@@ -178,24 +167,10 @@ class EntityValidationTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@EnableDynamoDownRepositories(considerNestedRepositories = true,
-			includeFilters = @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = WrongIdTypeRepository.class))
-	static class WrongIdTypeConfiguration {
-
-	}
-
 	record Tableless(@Id String key) {
 	}
 
 	interface TablelessRepository extends CrudRepository<Tableless, String> {
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableDynamoDownRepositories(considerNestedRepositories = true,
-			includeFilters = @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = TablelessRepository.class))
-	static class NoTableConfiguration {
 
 	}
 
@@ -207,24 +182,10 @@ class EntityValidationTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@EnableDynamoDownRepositories(considerNestedRepositories = true,
-			includeFilters = @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = OwnTableRepository.class))
-	static class OwnTableConfiguration {
-
-	}
-
 	record JsonIgnoredKey(@Id @JsonIgnore String key, String name) {
 	}
 
 	interface JsonIgnoredKeyRepository extends CrudRepository<JsonIgnoredKey, String> {
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableDynamoDownRepositories(considerNestedRepositories = true,
-			includeFilters = @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = JsonIgnoredKeyRepository.class))
-	static class JsonIgnoredKeyConfiguration {
 
 	}
 
@@ -237,25 +198,11 @@ class EntityValidationTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@EnableDynamoDownRepositories(considerNestedRepositories = true,
-			includeFilters = @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = OrderByNameRepository.class))
-	static class OrderByNameConfiguration {
-
-	}
-
 	/** {@code ns} is the hash-key attribute of the tables {@code createTableIfMissing} creates. */
 	record Clash(@Id String key, String ns) {
 	}
 
 	interface ClashRepository extends ListCrudRepository<Clash, String> {
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableDynamoDownRepositories(considerNestedRepositories = true,
-			includeFilters = @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = ClashRepository.class))
-	static class ClashConfiguration {
 
 	}
 
