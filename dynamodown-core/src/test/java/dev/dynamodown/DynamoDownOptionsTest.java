@@ -13,7 +13,7 @@ class DynamoDownOptionsTest {
 	@Test
 	void defaults() {
 		DynamoDownOptions options = DynamoDownOptions.defaults();
-		assertThat(options.batchConcurrency()).isEqualTo(4);
+		assertThat(options.batchConcurrency()).isEqualTo(8);
 		assertThat(options.maxBatchAttempts()).isEqualTo(10);
 		assertThat(options.retryBaseDelay()).isEqualTo(Duration.ofMillis(25));
 		assertThat(options.retryMaxDelay()).isEqualTo(Duration.ofSeconds(2));
