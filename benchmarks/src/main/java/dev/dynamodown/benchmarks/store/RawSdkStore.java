@@ -93,23 +93,13 @@ public final class RawSdkStore implements PointStore, RangeStore, BulkStore {
 
 	/** {@link #write(Map)} with {@code inFlight} {@code BatchWriteItem} requests at a time. */
 	public void write(Map<String, String> entries, int inFlight) {
-		InFlight requests = new InFlight(this.pool, inFlight);
-		List<WriteRequest> chunk = new ArrayList<>(BATCH_WRITE_LIMIT);
+		ChunkedWrites writes = new ChunkedWrites(new InFlight(this.pool, inFlight));
 		for (Map.Entry<String, String> entry : entries.entrySet()) {
-			chunk.add(WriteRequest.builder()
+			writes.add(WriteRequest.builder()
 				.putRequest(PutRequest.builder().item(item(entry.getKey(), entry.getValue())).build())
 				.build());
-			if (chunk.size() == BATCH_WRITE_LIMIT) {
-				List<WriteRequest> full = chunk;
-				requests.submit(() -> batchWrite(full));
-				chunk = new ArrayList<>(BATCH_WRITE_LIMIT);
-			}
 		}
-		if (!chunk.isEmpty()) {
-			List<WriteRequest> last = chunk;
-			requests.submit(() -> batchWrite(last));
-		}
-		requests.awaitAll();
+		writes.finish();
 	}
 
 	@Override
@@ -184,27 +174,51 @@ public final class RawSdkStore implements PointStore, RangeStore, BulkStore {
 	 * Query (paged) that reads no value attributes.
 	 */
 	public long clear(int inFlight) {
-		InFlight requests = new InFlight(this.pool, inFlight);
+		ChunkedWrites deletes = new ChunkedWrites(new InFlight(this.pool, inFlight));
 		long deleted = 0;
-		List<WriteRequest> chunk = new ArrayList<>(BATCH_WRITE_LIMIT);
 		QueryRequest keysOnly = query().projectionExpression("#ns, #k")
 			.expressionAttributeNames(Map.of("#ns", HASH, "#k", RANGE))
 			.build();
 		for (Map<String, AttributeValue> key : this.client.queryPaginator(keysOnly).items()) {
-			chunk.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build());
+			deletes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build());
 			deleted++;
-			if (chunk.size() == BATCH_WRITE_LIMIT) {
-				List<WriteRequest> full = chunk;
-				requests.submit(() -> batchWrite(full));
-				chunk = new ArrayList<>(BATCH_WRITE_LIMIT);
+		}
+		deletes.finish();
+		return deleted;
+	}
+
+	/** Groups writes into {@code BatchWriteItem} chunks of 25, each sent as soon as it is full. */
+	private final class ChunkedWrites {
+
+		private final InFlight requests;
+
+		private List<WriteRequest> chunk = new ArrayList<>(BATCH_WRITE_LIMIT);
+
+		ChunkedWrites(InFlight requests) {
+			this.requests = requests;
+		}
+
+		void add(WriteRequest write) {
+			this.chunk.add(write);
+			if (this.chunk.size() == BATCH_WRITE_LIMIT) {
+				send();
 			}
 		}
-		if (!chunk.isEmpty()) {
-			List<WriteRequest> last = chunk;
-			requests.submit(() -> batchWrite(last));
+
+		/** Sends the last, partial chunk and waits for every request. */
+		void finish() {
+			if (!this.chunk.isEmpty()) {
+				send();
+			}
+			this.requests.awaitAll();
 		}
-		requests.awaitAll();
-		return deleted;
+
+		private void send() {
+			List<WriteRequest> full = this.chunk;
+			this.requests.submit(() -> batchWrite(full));
+			this.chunk = new ArrayList<>(BATCH_WRITE_LIMIT);
+		}
+
 	}
 
 	private QueryRequest.Builder query() {
