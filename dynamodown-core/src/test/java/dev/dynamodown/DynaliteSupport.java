@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 /**
  * Test support: one dynalite per JVM, clients pointed at it, and fresh uniquely named tables.
  */
-final class DynaliteSupport {
+public final class DynaliteSupport {
 
 	/** Fake credentials: tests assert that they never appear in a message. */
 	static final String ACCESS_KEY = "AKIADYNAMODOWNTEST01";
@@ -40,7 +40,7 @@ final class DynaliteSupport {
 	}
 
 	/** A client for the shared dynalite, with the given interceptors. */
-	static DynamoDbClient client(ExecutionInterceptor... interceptors) {
+	public static DynamoDbClient client(ExecutionInterceptor... interceptors) {
 		return client(endpoint(), interceptors);
 	}
 
@@ -72,7 +72,7 @@ final class DynaliteSupport {
 	}
 
 	/** Creates a fresh table with hash key {@code ns} and range key {@code k} (the library's layout). */
-	static String createTable(DynamoDbClient client, String purpose) {
+	public static String createTable(DynamoDbClient client, String purpose) {
 		return createTable(client, purpose, "ns", ScalarAttributeType.S, "k", ScalarAttributeType.S);
 	}
 

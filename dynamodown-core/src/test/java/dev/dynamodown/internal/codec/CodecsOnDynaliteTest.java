@@ -1,34 +1,21 @@
 package dev.dynamodown.internal.codec;
 
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import dev.dynamodown.DynaliteSupport;
 import dev.dynamodown.ValueCodec;
-import dev.dynamodown.dynalite.DynaliteServer;
 import dev.dynamodown.internal.item.ItemRules;
 import dev.dynamodown.internal.item.ItemSize;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -40,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class CodecsOnDynaliteTest {
 
-	private static final String TABLE = "codecs-" + UUID.randomUUID();
+	private static String table;
 
 	private static DynamoDbClient client;
 
@@ -52,39 +39,23 @@ class CodecsOnDynaliteTest {
 	}
 
 	@BeforeAll
-	static void createTable() throws InterruptedException {
-		client = DynamoDbClient.builder()
-			.endpointOverride(DynaliteServer.shared().endpoint())
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dynamodown", "dynamodown")))
-			.httpClientBuilder(Apache5HttpClient.builder())
-			.build();
-		client.createTable((create) -> create.tableName(TABLE)
-			.attributeDefinitions(AttributeDefinition.builder().attributeName("ns").attributeType(ScalarAttributeType.S).build(),
-					AttributeDefinition.builder().attributeName("k").attributeType(ScalarAttributeType.S).build())
-			.keySchema(KeySchemaElement.builder().attributeName("ns").keyType(KeyType.HASH).build(),
-					KeySchemaElement.builder().attributeName("k").keyType(KeyType.RANGE).build())
-			.billingMode(BillingMode.PAY_PER_REQUEST));
-		// Polled: the SDK's waiter would sleep 20 s while dynalite reports CREATING for a moment.
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		while (client.describeTable((describe) -> describe.tableName(TABLE)).table().tableStatus() != TableStatus.ACTIVE) {
-			assertThat(Instant.now()).as("table ACTIVE within 10 s").isBefore(deadline);
-			Thread.sleep(10);
-		}
+	static void createTable() {
+		client = DynaliteSupport.client();
+		table = DynaliteSupport.createTable(client, "codecs");
 	}
 
 	@AfterAll
 	static void deleteTable() {
-		client.deleteTable((delete) -> delete.tableName(TABLE));
+		client.deleteTable((delete) -> delete.tableName(table));
 		client.close();
 	}
 
 	private static <V> V roundTrip(String key, ValueCodec<V> codec, V value) {
 		Map<String, AttributeValue> attributes = codec.encode(value);
 		ItemRules.checkItem("ns", "values", "k", key, attributes);
-		client.putItem((put) -> put.tableName(TABLE).item(item(key, attributes)));
+		client.putItem((put) -> put.tableName(table).item(item(key, attributes)));
 		Map<String, AttributeValue> stored = new HashMap<>(client
-			.getItem((get) -> get.tableName(TABLE).key(item(key, Map.of())).consistentRead(true))
+			.getItem((get) -> get.tableName(table).key(item(key, Map.of())).consistentRead(true))
 			.item());
 		assertThat(stored.remove("ns")).isEqualTo(AttributeValue.fromS("values"));
 		assertThat(stored.remove("k")).isEqualTo(AttributeValue.fromS(key));
@@ -138,13 +109,13 @@ class CodecsOnDynaliteTest {
 		Map<String, AttributeValue> fits = Map.of("value", AttributeValue.fromS("x".repeat(409_600 - 19)));
 		assertThat(ItemSize.ofItem("ns", "values", "k", "limit", fits)).isEqualTo(409_600);
 		ItemRules.checkItem("ns", "values", "k", "limit", fits);
-		client.putItem((put) -> put.tableName(TABLE).item(item("limit", fits)));
+		client.putItem((put) -> put.tableName(table).item(item("limit", fits)));
 
 		Map<String, AttributeValue> tooBig = Map.of("value", AttributeValue.fromS("x".repeat(409_601 - 19)));
 		assertThatIllegalArgumentException().isThrownBy(() -> ItemRules.checkItem("ns", "values", "k", "limit", tooBig))
 			.withMessageStartingWith("Item \"limit\" is 409,601 bytes");
 		assertThatExceptionOfType(DynamoDbException.class)
-			.isThrownBy(() -> client.putItem((put) -> put.tableName(TABLE).item(item("limit", tooBig))))
+			.isThrownBy(() -> client.putItem((put) -> put.tableName(table).item(item("limit", tooBig))))
 			.withMessageContaining("Item size has exceeded the maximum allowed size");
 	}
 
