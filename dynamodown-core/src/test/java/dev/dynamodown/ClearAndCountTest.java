@@ -1,6 +1,9 @@
 package dev.dynamodown;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +70,40 @@ class ClearAndCountTest {
 			.satisfies((sent) -> assertThat(((QueryRequest) sent.request()).limit()).isEqualTo(12));
 		assertThat(this.store.count(KeyRange.all().gt("k10").lt("k20").limit(50))).isEqualTo(9);
 		assertThat(this.store.count(KeyRange.all().gt("k10").lt("k20").reverse().limit(3))).isEqualTo(3);
+	}
+
+	@Test
+	void countIsExactWhileTheEndsAreWrittenAndDeleted() throws Exception {
+		// k11..k19 are inside (k10, k20) and never touched; nothing lies inside (k10, k11).
+		AtomicBoolean stop = new AtomicBoolean();
+		Thread writer = new Thread(() -> {
+			for (int i = 0; !stop.get(); i++) {
+				for (String end : List.of("k10", "k11", "k20")) {
+					if (i % 2 == 0) {
+						this.store.delete(end);
+					}
+					else {
+						this.store.put(end, "v");
+					}
+				}
+			}
+		});
+		writer.start();
+		Set<Long> nine = new TreeSet<>();
+		Set<Long> none = new TreeSet<>();
+		try {
+			for (int i = 0; i < 100; i++) {
+				nine.add(this.store.count(KeyRange.all().gt("k10").lt("k20")));
+				none.add(this.store.count(KeyRange.all().gt("k10").lt("k11")));
+				none.add(this.store.count(KeyRange.all().gt("k10").lt("k11").reverse().limit(5)));
+			}
+		}
+		finally {
+			stop.set(true);
+			writer.join(10_000);
+		}
+		assertThat(nine).as("counts of (k10, k20) seen").containsExactly(9L);
+		assertThat(none).as("counts of (k10, k11) seen").containsExactly(0L);
 	}
 
 	@Test

@@ -136,10 +136,12 @@ class PointOperationsTest {
 	}
 
 	@Test
-	void putIfAbsentOverAnIdenticalItemWrittenByPutIsReportedAsOwnWrite() {
-		// The documented ambiguity: an identical item cannot be told apart from this call's own retry.
+	void putIfAbsentOverAnIdenticalItemWrittenByPutIsFalse() {
+		// One attempt met the item: it cannot be this call's own, however alike it is.
 		this.store.put("k", "same");
-		assertThat(this.store.putIfAbsent("k", "same")).isTrue();
+		assertThat(this.store.putIfAbsent("k", "same")).isFalse();
+		assertThat(requests.count("PutItem")).isEqualTo(2);
+		assertThat(requests.count("GetItem")).as("no need to look at the item").isZero();
 	}
 
 	@Test
@@ -160,18 +162,21 @@ class PointOperationsTest {
 	}
 
 	@Test
-	void putIfAbsentComparesWithTheItemDynamoDbReturnsWithTheFailure() {
+	void putIfAbsentAfterALostAnswerComparesWithTheItemDynamoDbReturnsWithTheFailure() {
 		// dynalite ignores ReturnValuesOnConditionCheckFailure; DynamoDB answers like this.
 		this.store.put("k", "v");
 		String failure = """
 				{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",
 				 "message":"The conditional request failed",
 				 "Item":{"ns":{"S":"%s"},"k":{"S":"k"},"value":{"S":"%s"}}}""";
-		answers.answer("PutItem", 400, failure.formatted(this.store.namespace(), "v"));
 		requests.reset();
+		firstAnswerLost.armFor("PutItem");
+		answers.answerAfter(1, "PutItem", 400, failure.formatted(this.store.namespace(), "v"));
 		assertThat(this.store.putIfAbsent("k", "v")).isTrue();
-		answers.answer("PutItem", 400, failure.formatted(this.store.namespace(), "other"));
+		firstAnswerLost.armFor("PutItem");
+		answers.answerAfter(1, "PutItem", 400, failure.formatted(this.store.namespace(), "other"));
 		assertThat(this.store.putIfAbsent("k", "v")).isFalse();
+		assertThat(requests.count("PutItem")).as("two calls, each retried once").isEqualTo(4);
 		assertThat(requests.count("GetItem")).as("the returned item is enough").isZero();
 		assertThat(requests.requests("PutItem", PutItemRequest.class))
 			.allSatisfy((sent) -> assertThat(sent.returnValuesOnConditionCheckFailureAsString()).isEqualTo("ALL_OLD"));

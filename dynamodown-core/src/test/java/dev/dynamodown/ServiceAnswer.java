@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -28,9 +29,18 @@ final class ServiceAnswer implements ExecutionInterceptor {
 
 	private volatile String body;
 
+	/** Attempts of the operation still to be left alone. */
+	private final AtomicInteger untouched = new AtomicInteger();
+
 	void answer(String operation, int status, String body) {
+		answerAfter(0, operation, status, body);
+	}
+
+	/** Like {@link #answer}, but the next {@code attempts} attempts of the operation keep the server's answer. */
+	void answerAfter(int attempts, String operation, int status, String body) {
 		this.status = status;
 		this.body = body;
+		this.untouched.set(attempts);
 		this.operation = operation;
 	}
 
@@ -40,7 +50,8 @@ final class ServiceAnswer implements ExecutionInterceptor {
 
 	@Override
 	public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-		if (attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME).equals(this.operation)) {
+		if (attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME).equals(this.operation)
+				&& this.untouched.getAndUpdate((n) -> Math.max(n - 1, 0)) == 0) {
 			attributes.putAttribute(REPLACED, true);
 			return context.httpResponse().toBuilder().statusCode(this.status).build();
 		}

@@ -42,6 +42,19 @@ final class DynamoWire {
 				: "Service Unavailable", JSON.writeValueAsBytes(body));
 	}
 
+	/**
+	 * The answer of DynamoDB to a {@code TransactWriteItems} whose condition failed: HTTP 400
+	 * {@code TransactionCanceledException} with one reason per item (only the first one failed).
+	 */
+	static HttpMessage transactionCancelled() {
+		ObjectNode body = JSON.createObjectNode()
+			.put("__type", "com.amazonaws.dynamodb.v20120810#TransactionCanceledException")
+			.put("Message", "Transaction cancelled, please refer cancellation reasons for specific reasons "
+					+ "[ConditionalCheckFailed] (injected)");
+		body.putArray("CancellationReasons").addObject().put("Code", "ConditionalCheckFailed");
+		return answer(400, "Bad Request", JSON.writeValueAsBytes(body));
+	}
+
 	/** A successful answer with a body the proxy made up or changed. */
 	static HttpMessage answer(int status, String reason, byte[] body) {
 		return HttpMessage.response(status, reason, List.of(new String[] { "Content-Type", JSON_1_0 },

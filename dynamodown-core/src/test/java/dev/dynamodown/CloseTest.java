@@ -1,0 +1,250 @@
+package dev.dynamodown;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * {@link DynamoDown#close()} while batches, {@code getAll}, {@code clear} and prefetching range
+ * reads are in flight, on a saturated pool and with retries pending: every caller returns or fails
+ * within a few seconds, and what a failed batch reports as unapplied is the truth (every other
+ * operation was applied). Later calls are refused.
+ */
+class CloseTest {
+
+	private static final Duration PROMPTLY = Duration.ofSeconds(5);
+
+	private static final Unprocessed unprocessed = new Unprocessed("k");
+
+	private static final SlowQueries slowQueries = new SlowQueries();
+
+	@RegisterExtension
+	static final DynamoDownFixture fixture = DynamoDownFixture.table("close").interceptors(unprocessed, slowQueries);
+
+	/** Two pool threads for six callers, and retries that would go on for many seconds. */
+	private final DynamoDownOptions options = DynamoDownOptions.builder()
+		.batchConcurrency(2)
+		.maxBatchAttempts(30)
+		.retryBaseDelay(Duration.ofMillis(100))
+		.retryMaxDelay(Duration.ofMillis(800))
+		.build();
+
+	private final ExecutorService callers = Executors.newCachedThreadPool();
+
+	private DynamoDown closing;
+
+	private String namespace;
+
+	@BeforeEach
+	void open(TestInfo test) {
+		this.closing = DynamoDown.create(fixture.client(), this.options);
+		this.namespace = test.getTestMethod().orElseThrow().getName();
+	}
+
+	@AfterEach
+	void reset() {
+		unprocessed.reset();
+		slowQueries.queriesAfter(Integer.MAX_VALUE);
+		this.callers.shutdownNow();
+	}
+
+	@Test
+	void sixBatchesOnASaturatedPoolEndPromptlyAndReportTheTruth() throws Exception {
+		unprocessed.always(keys(0, 600).stream().filter((key) -> key.endsWith("7")).collect(HashSet::new, Set::add,
+				Set::addAll));
+		List<Future<BatchResult>> batches = new ArrayList<>();
+		for (int caller = 0; caller < 6; caller++) {
+			List<String> keys = keys(caller * 100, caller * 100 + 100);
+			SortedKeyValueTemplate<String> store = this.closing.template(fixture.table(), this.namespace,
+					ValueCodec.string());
+			batches.add(this.callers.submit(() -> store.batch((batch) -> keys.forEach((key) -> batch.put(key, "v")))));
+		}
+		Thread.sleep(600);
+		this.closing.close();
+		long closed = System.nanoTime();
+		Set<String> stored = new HashSet<>(fixture.template(this.namespace).keys(KeyRange.all()).toList());
+		for (int caller = 0; caller < 6; caller++) {
+			BatchWriteException failure = batchFailure(batches.get(caller), closed);
+			List<String> keys = keys(caller * 100, caller * 100 + 100);
+			Set<String> unapplied = new HashSet<>();
+			failure.unapplied().forEach((operation) -> unapplied.add(operation.key()));
+			assertThat(unapplied).as("never applied: listed").containsAll(keys.stream().filter((key) -> key.endsWith("7")).toList());
+			assertThat(keys).as("not listed: applied").filteredOn((key) -> !unapplied.contains(key)).allMatch(stored::contains);
+			assertThat(failure.applied()).isEqualTo(100 - unapplied.size());
+		}
+		assertRefused(() -> this.closing.template(fixture.table(), this.namespace, ValueCodec.string()));
+	}
+
+	@Test
+	void getAllEndsPromptly() throws Exception {
+		SortedKeyValueTemplate<String> store = this.closing.template(fixture.table(), this.namespace, ValueCodec.string());
+		List<String> keys = keys(0, 250);
+		store.batch((batch) -> keys.forEach((key) -> batch.put(key, "v")));
+		unprocessed.always(Set.of("k00007", "k00107", "k00207"));
+		List<Future<?>> reads = new ArrayList<>();
+		for (int caller = 0; caller < 4; caller++) {
+			reads.add(this.callers.submit(() -> store.getAll(keys)));
+		}
+		Thread.sleep(600);
+		this.closing.close();
+		long closed = System.nanoTime();
+		for (Future<?> read : reads) {
+			assertThat(failure(read, closed)).isInstanceOf(DynamoDownException.class);
+		}
+	}
+
+	@Test
+	void clearEndsPromptlyAndCountsWhatItDeleted() throws Exception {
+		SortedKeyValueTemplate<String> store = this.closing.template(fixture.table(), this.namespace, ValueCodec.string());
+		List<String> keys = keys(0, 300);
+		store.batch((batch) -> keys.forEach((key) -> batch.put(key, "v")));
+		unprocessed.always(Set.of("k00017", "k00117"));
+		Future<Long> clear = this.callers.submit(() -> store.clear(KeyRange.all()));
+		Thread.sleep(600);
+		this.closing.close();
+		BatchWriteException failure = batchFailure(clear, System.nanoTime());
+		assertThat(failure.unapplied()).extracting(BatchOperation::key).contains("k00017");
+		assertThat(fixture.template(this.namespace).count(KeyRange.all())).as("keys left")
+			.isEqualTo(300 - failure.applied());
+	}
+
+	@Test
+	void aRangeReadWaitingForAPrefetchedPageEndsPromptly() throws Exception {
+		SortedKeyValueTemplate<String> store = this.closing.template(fixture.table(), this.namespace, ValueCodec.string());
+		List<String> keys = keys(0, 60);
+		store.batch((batch) -> keys.forEach((key) -> batch.put(key, "v")));
+		// pages of 10 keys; from the third page on, each Query takes 20 s and ignores interrupts
+		slowQueries.queriesAfter(2);
+		CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> {
+			int read = 0;
+			try (Stream<String> stream = store.keys(KeyRange.all())) {
+				Iterator<String> iterator = stream.iterator();
+				while (iterator.hasNext()) {
+					iterator.next();
+					read++;
+				}
+			}
+			return read;
+		}, this.callers);
+		Thread.sleep(600);
+		assertThat(reader).isNotDone();
+		this.closing.close();
+		assertThat(failure(reader, System.nanoTime())).isInstanceOf(RuntimeException.class);
+	}
+
+	private static List<String> keys(int from, int to) {
+		return IntStream.range(from, to).mapToObj((i) -> String.format("k%05d", i)).toList();
+	}
+
+	private static BatchWriteException batchFailure(Future<?> call, long closed) throws InterruptedException {
+		Throwable failure = failure(call, closed);
+		assertThat(failure).isInstanceOf(BatchWriteException.class).hasMessageContaining("closed");
+		return (BatchWriteException) failure;
+	}
+
+	/** What the call failed with, within {@link #PROMPTLY} of the close. */
+	private static Throwable failure(Future<?> call, long closed) throws InterruptedException {
+		long left = PROMPTLY.toNanos() - (System.nanoTime() - closed);
+		try {
+			Object result = call.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+			return fail("completed with " + result + " instead of failing");
+		}
+		catch (ExecutionException ex) {
+			return ex.getCause();
+		}
+		catch (TimeoutException ex) {
+			return fail("still running " + PROMPTLY + " after close()");
+		}
+	}
+
+	private static void assertRefused(Supplier<?> call) {
+		try {
+			call.get();
+			fail("not refused after close()");
+		}
+		catch (IllegalStateException ex) {
+			assertThat(ex).hasMessage("DynamoDown has been closed");
+		}
+	}
+
+	/**
+	 * Pages of 10 items, and after a number of Queries, each further Query takes 20 seconds before
+	 * it is sent, whatever interrupts it: a network that does not answer, which interrupting the
+	 * thread does not help.
+	 */
+	static final class SlowQueries implements ExecutionInterceptor {
+
+		private volatile int fastQueries = Integer.MAX_VALUE;
+
+		private int seen;
+
+		void queriesAfter(int fast) {
+			synchronized (this) {
+				this.seen = 0;
+			}
+			this.fastQueries = fast;
+		}
+
+		@Override
+		public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+			if (context.request() instanceof QueryRequest query && this.fastQueries < Integer.MAX_VALUE) {
+				return query.toBuilder().limit(10).build();
+			}
+			return context.request();
+		}
+
+		@Override
+		public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+			if (!(context.request() instanceof QueryRequest)) {
+				return;
+			}
+			synchronized (this) {
+				if (++this.seen <= this.fastQueries) {
+					return;
+				}
+			}
+			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+			boolean interrupted = false;
+			while (System.nanoTime() < until && this.fastQueries < Integer.MAX_VALUE) {
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
+}
