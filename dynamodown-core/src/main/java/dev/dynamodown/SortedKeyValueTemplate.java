@@ -1,40 +1,31 @@
 package dev.dynamodown;
 
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import dev.dynamodown.internal.Keys;
-import dev.dynamodown.internal.batch.BatchGetter;
-import dev.dynamodown.internal.batch.BatchWriter;
-import dev.dynamodown.internal.batch.RangeClearer;
-import dev.dynamodown.internal.batch.TransactionWriter;
-import dev.dynamodown.internal.batch.WriteCollector;
-import dev.dynamodown.internal.batch.WriteOp;
-import dev.dynamodown.internal.query.RangeCounter;
-import dev.dynamodown.internal.query.RangeReader;
-import dev.dynamodown.internal.store.ItemOperations;
-import dev.dynamodown.internal.store.OperationTimer;
-import dev.dynamodown.internal.store.Store;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import dev.dynamodown.internal.pipeline.StoreOperations;
+import dev.dynamodown.internal.store.Await;
 
 /**
  * A sorted key-value store bound to one namespace of one table, with values mapped by a
- * {@link ValueCodec}: the implementation of {@link SortedKeyValueOperations}. Obtain one from
- * {@link DynamoDown#template}. Immutable and thread-safe; cheap to create.
+ * {@link ValueCodec}: the blocking implementation of {@link SortedKeyValueOperations}. Obtain one
+ * from {@link DynamoDown#template}. Immutable and thread-safe; cheap to create.
  * <p>
  * The table's key attribute names are discovered with one {@code DescribeTable} on first use and
  * cached by the {@link DynamoDown}; a table that cannot host stores raises
  * {@link TableSchemaException} then, not when the template is created. Arguments are checked
  * before any request. Every operation is reported to the {@link DynamoDownListener}.
+ * <p>
+ * Each call runs the same pipeline as the {@link AsyncSortedKeyValueTemplate} and waits for it:
+ * single-key requests are sent on the calling thread, the concurrent requests of batches,
+ * {@code getAll} and {@code clear} partly on the {@link DynamoDown}'s threads. The wait is
+ * interruptible: an interrupted caller stops the operation (nothing more is sent), gets its
+ * failure at once (a {@link BatchWriteException} listing what is not confirmed applied, for a
+ * batch), and keeps its interrupt flag.
  *
  * @param <V> the value type
  * @see SortedKeyValueOperations for the guarantees of each operation (what is atomic, what is
@@ -42,115 +33,80 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 
-	private final Store store;
+	private final StoreOperations<V> operations;
 
-	private final ValueCodec<V> codec;
-
-	private final ItemOperations items;
-
-	SortedKeyValueTemplate(Store store, ValueCodec<V> codec) {
-		this.store = store;
-		this.codec = codec;
-		this.items = new ItemOperations(store);
+	SortedKeyValueTemplate(StoreOperations<V> operations) {
+		this.operations = operations;
 	}
 
 	@Override
 	public String table() {
-		return this.store.table();
+		return this.operations.table();
 	}
 
 	@Override
 	public String namespace() {
-		return this.store.namespace();
+		return this.operations.namespace();
 	}
 
 	/** The codec mapping values to attributes. */
 	public ValueCodec<V> codec() {
-		return this.codec;
+		return this.operations.codec();
 	}
 
 	@Override
 	public Optional<V> get(String key) {
-		return this.store.call("get", () -> this.items.get(Keys.requireValid(key, "key")).map(this.codec::decode));
+		return Await.result(this.operations.get(key));
 	}
 
 	@Override
 	public Map<String, V> getAll(Collection<String> keys) {
-		Objects.requireNonNull(keys, "'keys' must not be null");
-		return this.store.call("getAll", () -> {
-			Set<String> distinct = new LinkedHashSet<>();
-			for (String key : keys) {
-				distinct.add(Keys.requireValid(key, "keys element"));
-			}
-			Map<String, V> values = new TreeMap<>(Keys.UTF8_ORDER);
-			new BatchGetter(this.store).get(List.copyOf(distinct))
-				.forEach((key, attributes) -> values.put(key, this.codec.decode(attributes)));
-			return Collections.unmodifiableMap(values);
-		});
+		return Await.result(this.operations.getAll(keys));
 	}
 
 	@Override
 	public void put(String key, V value) {
-		this.store.run("put", () -> this.items.put(item(key, value)));
+		Await.result(this.operations.put(key, value));
 	}
 
-	/**
-	 * {@inheritDoc}
-	 * <p>
-	 * A retry is recognised by comparing the item that made the condition fail with the item
-	 * this call writes. A different writer that wrote an identical item just before cannot be told
-	 * apart from this call's own earlier attempt, and is also reported as {@code true}.
-	 */
 	@Override
 	public boolean putIfAbsent(String key, V value) {
-		return this.store.call("putIfAbsent", () -> this.items.putIfAbsent(key, item(key, value)));
+		return Await.result(this.operations.putIfAbsent(key, value));
 	}
 
 	@Override
 	public void delete(String key) {
-		this.store.run("delete", () -> this.items.delete(Keys.requireValid(key, "key")));
+		Await.result(this.operations.delete(key));
 	}
 
 	@Override
 	public Stream<KeyValue<V>> range(KeyRange range) {
-		return items(range, false).map(this::entry);
+		return this.operations.stream(range, false, this.operations::entry);
 	}
 
 	@Override
 	public Stream<String> keys(KeyRange range) {
-		return items(range, true).map((item) -> this.store.schema().rangeValue(item));
+		return this.operations.stream(range, true, (schema, item) -> schema.rangeValue(item));
 	}
 
 	@Override
 	public Stream<V> values(KeyRange range) {
-		return items(range, false).map((item) -> this.codec.decode(this.store.schema().valueAttributes(item)));
+		return this.operations.stream(range, false, this.operations::value);
 	}
 
 	@Override
 	public List<KeyValue<V>> list(KeyRange range) {
-		try (Stream<KeyValue<V>> entries = range(range)) {
-			return entries.toList();
-		}
+		return Await.result(this.operations.list(range));
 	}
 
 	@Override
 	public long count(KeyRange range) {
-		Objects.requireNonNull(range, "'range' must not be null");
-		return this.store.call("count", () -> new RangeCounter(this.store).count(range));
+		return Await.result(this.operations.count(range));
 	}
 
-	/**
-	 * {@inheritDoc}
-	 * <p>
-	 * Keys are read (keys only) and deleted in blocks, so a huge range is never held in memory.
-	 * On failure, the {@link BatchWriteException} lists the deletes of the failing block that may
-	 * not have been applied; keys after that block were not read, and its
-	 * {@link BatchWriteException#applied()} counts every delete applied so far.
-	 */
 	@Override
 	public long clear(KeyRange range) {
-		Objects.requireNonNull(range, "'range' must not be null");
-		return this.store.call("clear", () -> new RangeClearer(this.store).clear(range));
+		return Await.result(this.operations.clear(range));
 	}
 
 	@Override
@@ -160,48 +116,17 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 
 	@Override
 	public BatchResult batch(Consumer<Batch<V>> operations) {
-		Objects.requireNonNull(operations, "'operations' must not be null");
-		return this.store.call("batch", () -> new BatchWriter(this.store, "batch").write(collect(operations)));
+		return Await.result(this.operations.batch(operations));
 	}
 
 	@Override
 	public void atomicBatch(Consumer<Batch<V>> operations) {
-		Objects.requireNonNull(operations, "'operations' must not be null");
-		this.store.run("atomicBatch", () -> new TransactionWriter(this.store).write(collect(operations)));
+		Await.result(this.operations.atomicBatch(operations));
 	}
 
 	@Override
 	public String toString() {
 		return "SortedKeyValueTemplate[" + table() + "/" + namespace() + "]";
-	}
-
-	private Map<String, AttributeValue> item(String key, V value) {
-		Keys.requireValid(key, "key");
-		Objects.requireNonNull(value, "'value' must not be null");
-		return this.store.item(key, this.codec.encode(value));
-	}
-
-	private List<WriteOp> collect(Consumer<Batch<V>> operations) {
-		WriteCollector<V> batch = new WriteCollector<>(this.store, this.codec);
-		operations.accept(batch);
-		return batch.seal();
-	}
-
-	private Stream<Map<String, AttributeValue>> items(KeyRange range, boolean keysOnly) {
-		Objects.requireNonNull(range, "'range' must not be null");
-		OperationTimer timer = this.store.start("range");
-		try {
-			return new RangeReader(this.store).stream(range, keysOnly, "range", timer::finish);
-		}
-		catch (RuntimeException ex) {
-			timer.finish(ex);
-			throw ex;
-		}
-	}
-
-	private KeyValue<V> entry(Map<String, AttributeValue> item) {
-		return new KeyValue<>(this.store.schema().rangeValue(item),
-				this.codec.decode(this.store.schema().valueAttributes(item)));
 	}
 
 }

@@ -24,11 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RangeTest {
 
-	private static final List<String> KEYS = List.of("a", "a:1", "a:10", "a:2", "a:2:x", "ab", "abc", "b", "b:1", "ba",
-			"c", "c\u0000", "ca", "é", "éa", "z");
+	/** Keys right next to the bounds: U+0000 after "a", the greatest keys before "b" and "é". */
+	private static final List<String> KEYS = List.of("a", "a\u0000", "a:1", "a:10", "a:2", "a:2:x", "ab", "abc",
+			"a\uDBFF\uDFFF", Keys.predecessor("b"), "b", "b:1", "ba", "c", "c\u0000", "ca", Keys.predecessor("é"), "é",
+			"é\u0000", "éa", "z");
 
-	/** Bounds at keys and between keys, ASCII and not. */
-	private static final List<String> BOUNDS = List.of("a", "a:5", "b", "é");
+	/** Bounds at keys and between keys, ASCII and not, and a key whose successor is in the store. */
+	private static final List<String> BOUNDS = List.of("a", "a\u0000", "a:5", "b", "é");
 
 	private static final List<String> PREFIXES = List.of("", "a", "c");
 
@@ -107,10 +109,10 @@ class RangeTest {
 
 	@Test
 	void exclusiveBoundsOnBothSidesNeverReturnTheBounds() {
-		assertThat(store.keys(KeyRange.all().gt("a").lt("b")).toList()).containsExactly("a:1", "a:10", "a:2",
-				"a:2:x", "ab", "abc");
-		assertThat(store.keys(KeyRange.all().gt("a").lt("b").reverse()).toList()).containsExactly("abc", "ab",
-				"a:2:x", "a:2", "a:10", "a:1");
+		assertThat(store.keys(KeyRange.all().gt("a").lt("b")).toList()).containsExactly("a\u0000", "a:1", "a:10",
+				"a:2", "a:2:x", "ab", "abc", "a\uDBFF\uDFFF", Keys.predecessor("b"));
+		assertThat(store.keys(KeyRange.all().gt("a\u0000").lt(Keys.predecessor("b")).reverse()).toList())
+			.containsExactly("a\uDBFF\uDFFF", "abc", "ab", "a:2:x", "a:2", "a:10", "a:1");
 	}
 
 	@Test
@@ -132,11 +134,12 @@ class RangeTest {
 	}
 
 	@Test
-	void limitWithAnExcludedStartAsksForOneMore() {
+	void limitWithExclusiveBoundsAsksForExactlyTheLimit() {
+		// The key condition excludes the bounds itself: nothing is read to be dropped.
 		requests.reset();
-		assertThat(store.keys(KeyRange.all().gt("a").lt("b").limit(2)).toList()).containsExactly("a:1", "a:10");
+		assertThat(store.keys(KeyRange.all().gt("a").lt("b").limit(2)).toList()).containsExactly("a\u0000", "a:1");
 		assertThat(requests.requests("Query", QueryRequest.class)).singleElement()
-			.satisfies((sent) -> assertThat(sent.limit()).isEqualTo(3));
+			.satisfies((sent) -> assertThat(sent.limit()).isEqualTo(2));
 	}
 
 	@Test
