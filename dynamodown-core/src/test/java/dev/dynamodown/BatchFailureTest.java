@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -28,11 +31,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whatever ends a batch once a chunk was sent (not only a failed request: an answer the library
- * cannot read, an interrupted caller), it ends in a {@link BatchWriteException} whose
+ * cannot read; a close and an interrupt in {@link CloseTest} and {@link InterruptTest}), it ends in
+ * a {@link BatchWriteException} whose
  * {@code unapplied()} lists exactly the operations not confirmed applied, with the original
  * failure as its cause.
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class BatchFailureTest {
+
+	@Parameter
+	Api api;
 
 	private static final Unprocessed unprocessed = new Unprocessed("k");
 
@@ -48,11 +57,11 @@ class BatchFailureTest {
 			.retryMaxDelay(Duration.ofSeconds(2))
 			.build());
 
-	private SortedKeyValueTemplate<String> store;
+	private SortedKeyValueOperations<String> store;
 
 	@BeforeEach
 	void fresh(TestInfo test) {
-		this.store = fixture.template(test);
+		this.store = fixture.template(this.api, test);
 		this.store.get("warm-up");
 		unprocessed.reset();
 		unreadable.armFor(0);
@@ -69,56 +78,6 @@ class BatchFailureTest {
 		assertThat(failure.applied()).isEqualTo(25);
 		assertThat(failure).hasRootCauseInstanceOf(IllegalStateException.class);
 		assertThat(this.store.keys(KeyRange.all()).toList()).containsAll(keys.subList(0, 25));
-	}
-
-	@Test
-	void anInterruptedCallerGetsTheUnappliedOperationsAtOnceAndKeepsItsInterrupt() throws Exception {
-		// three chunks in flight; the last two keep some items unprocessed, and back off for seconds
-		DynamoDown slow = DynamoDown.create(fixture.client(), DynamoDownOptions.builder()
-			.batchConcurrency(3)
-			.maxBatchAttempts(20)
-			.retryBaseDelay(Duration.ofSeconds(10))
-			.retryMaxDelay(Duration.ofSeconds(10))
-			.build());
-		SortedKeyValueTemplate<String> store = slow.template(fixture.table(), this.store.namespace(), ValueCodec.string());
-		List<String> keys = keys(60);
-		unprocessed.always(Set.of("k0033", "k0053"));
-		AtomicBoolean interruptKept = new AtomicBoolean();
-		CompletableFuture<Thread> caller = new CompletableFuture<>();
-		CompletableFuture<BatchWriteException> outcome = CompletableFuture.supplyAsync(() -> {
-			caller.complete(Thread.currentThread());
-			try {
-				store.batch((batch) -> keys.forEach((key) -> batch.put(key, "v")));
-				return null;
-			}
-			catch (BatchWriteException ex) {
-				interruptKept.set(Thread.currentThread().isInterrupted());
-				return ex;
-			}
-		});
-		Thread.sleep(700);
-		long interrupted = System.nanoTime();
-		caller.get(5, TimeUnit.SECONDS).interrupt();
-		BatchWriteException failure = within(outcome, Duration.ofSeconds(2));
-		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - interrupted)).as("ms to return").isLessThan(2000);
-		assertThat(interruptKept).as("interrupt flag restored").isTrue();
-		Set<String> unapplied = new HashSet<>();
-		failure.unapplied().forEach((operation) -> unapplied.add(operation.key()));
-		assertThat(unapplied).contains("k0033", "k0053");
-		Set<String> stored = new HashSet<>(this.store.keys(KeyRange.all()).toList());
-		assertThat(keys).filteredOn((key) -> !unapplied.contains(key)).allMatch(stored::contains);
-		assertThat(failure.applied()).isEqualTo(60 - unapplied.size());
-		assertThat(failure).hasMessageContaining("interrupted");
-		slow.close();
-	}
-
-	private static <T> T within(CompletableFuture<T> future, Duration bound) throws Exception {
-		try {
-			return future.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (ExecutionException ex) {
-			throw new AssertionError("failed otherwise", ex.getCause());
-		}
 	}
 
 	private static List<String> keys(int count) {

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -33,7 +36,12 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
  * The non-atomic batch: last write per key wins, nothing is sent when one operation is invalid,
  * unprocessed items are retried, and what may not have been applied is reported exactly.
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class BatchTest {
+
+	@Parameter
+	Api api;
 
 	private static final RequestRecorder requests = new RequestRecorder();
 
@@ -59,11 +67,11 @@ class BatchTest {
 			})
 			.build());
 
-	private SortedKeyValueTemplate<String> store;
+	private SortedKeyValueOperations<String> store;
 
 	@BeforeEach
 	void fresh(TestInfo test) {
-		this.store = fixture.template(test);
+		this.store = fixture.template(this.api, test);
 		this.store.count(KeyRange.all());
 		unprocessed.reset();
 		failing.failRequest(0);
@@ -107,32 +115,44 @@ class BatchTest {
 			}
 		});
 		assertThat(requests.maxInFlight()).isBetween(1, 3);
-		assertThat(requests.sent()).extracting(RequestRecorder.Sent::threadName)
-			.allMatch((thread) -> thread.equals(Thread.currentThread().getName()) || thread.startsWith("dynamodown-batch-"))
-			.anyMatch((thread) -> thread.startsWith("dynamodown-batch-"));
+		if (this.api == Api.BLOCKING) {
+			// the calling thread sends one lane's requests, the pool the others'
+			assertThat(requests.sent()).extracting(RequestRecorder.Sent::threadName)
+				.allMatch((thread) -> thread.equals(Thread.currentThread().getName()) || thread.startsWith("dynamodown-batch-"))
+				.anyMatch((thread) -> thread.startsWith("dynamodown-batch-"));
+		}
+		else {
+			// no thread of the library's: requests leave from the caller and the client's own threads
+			assertThat(requests.sent()).extracting(RequestRecorder.Sent::threadName)
+				.noneMatch((thread) -> thread.startsWith("dynamodown-"));
+		}
 		assertThat(this.store.count(KeyRange.all())).isEqualTo(500);
 	}
 
 	@Test
-	void closeStopsTheBatchThreads() throws InterruptedException {
-		Set<Thread> batchThreads;
-		try (DynamoDown own = DynamoDown.create(fixture.client(), fixture.dynamoDown().options())) {
+	void closeStopsTheThreadsOfTheStores() throws InterruptedException {
+		Set<Thread> before = libraryThreads();
+		Set<Thread> ownThreads;
+		try (Stores own = this.api.open(fixture.clients(), fixture.options().toBuilder()
+			.retryBaseDelay(Duration.ofMillis(1))
+			.build())) {
+			unprocessed.firstTimes(1);
 			own.template(fixture.table(), this.store.namespace(), ValueCodec.string()).batch((b) -> {
 				for (int i = 0; i < 200; i++) {
 					b.put("k" + i, "v");
 				}
 			});
-			batchThreads = requests.sent()
-				.stream()
-				.map(RequestRecorder.Sent::thread)
-				.filter((thread) -> thread != Thread.currentThread())
-				.collect(java.util.stream.Collectors.toSet());
-			assertThat(batchThreads).isNotEmpty().allSatisfy((thread) -> {
-				assertThat(thread.isDaemon()).isTrue();
-				assertThat(thread.getName()).startsWith("dynamodown-batch-");
-			});
+			ownThreads = libraryThreads();
+			ownThreads.removeAll(before);
+			assertThat(ownThreads).as("the batch threads (blocking) and the scheduler that timed the retries")
+				.isNotEmpty()
+				.allSatisfy((thread) -> assertThat(thread.isDaemon()).isTrue())
+				.anySatisfy((thread) -> assertThat(thread.getName()).startsWith("dynamodown-scheduler-"));
+			if (this.api == Api.ASYNC) {
+				assertThat(ownThreads).as("no pool").noneMatch((thread) -> thread.getName().startsWith("dynamodown-batch-"));
+			}
 		}
-		for (Thread thread : batchThreads) {
+		for (Thread thread : ownThreads) {
 			thread.join(5000);
 			assertThat(thread.isAlive()).as(thread.getName()).isFalse();
 		}
@@ -155,7 +175,7 @@ class BatchTest {
 
 	@Test
 	void valueUsingAKeyAttributeSendsNothing() {
-		SortedKeyValueTemplate<Map<String, AttributeValue>> raw = fixture.template(this.store.namespace(),
+		SortedKeyValueOperations<Map<String, AttributeValue>> raw = fixture.template(this.api, this.store.namespace(),
 				ValueCodec.attributes());
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> raw.batch((b) -> b.put("a", Map.of("v", AttributeValue.fromN("1")))
@@ -224,9 +244,9 @@ class BatchTest {
 
 	@Test
 	void failedRequestReportsItsChunkAndTheUnsentOnes() {
-		try (DynamoDown sequentialDown = DynamoDown.create(fixture.client(),
-				fixture.dynamoDown().options().toBuilder().batchConcurrency(1).build())) {
-			SortedKeyValueTemplate<String> sequential = sequentialDown.template(fixture.table(), this.store.namespace(),
+		try (Stores sequentialDown = this.api.open(fixture.clients(),
+				fixture.options().toBuilder().batchConcurrency(1).build())) {
+			SortedKeyValueOperations<String> sequential = sequentialDown.template(fixture.table(), this.store.namespace(),
 					ValueCodec.string());
 			failing.failRequest(2);
 			List<String> written = new ArrayList<>();
@@ -245,6 +265,17 @@ class BatchTest {
 				.hasCauseInstanceOf(SdkClientException.class);
 			assertThat(this.store.keys(KeyRange.all()).toList()).containsExactlyElementsOf(written.subList(0, 25));
 		}
+	}
+
+	/** The live threads the library names (of every store factory of this JVM). */
+	private static Set<Thread> libraryThreads() {
+		Set<Thread> threads = new java.util.HashSet<>();
+		Thread.getAllStackTraces().keySet().forEach((thread) -> {
+			if (thread.getName().startsWith("dynamodown-")) {
+				threads.add(thread);
+			}
+		});
+		return threads;
 	}
 
 	private static BatchWriteException catchBatchWriteException(Runnable batch) {

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -17,7 +20,12 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** count (Select.COUNT, exact with exclusive bounds and limits), clear and destroy. */
+@ParameterizedClass
+@EnumSource(Api.class)
 class ClearAndCountTest {
+
+	@Parameter
+	Api api;
 
 	private static final List<String> KEYS = IntStream.range(0, 100).mapToObj((i) -> String.format("k%02d", i)).toList();
 
@@ -29,11 +37,11 @@ class ClearAndCountTest {
 		.interceptors(requests)
 		.options(DynamoDownOptions.builder().batchConcurrency(1).build());
 
-	private SortedKeyValueTemplate<String> store;
+	private SortedKeyValueOperations<String> store;
 
 	@BeforeEach
 	void fill(TestInfo test) {
-		this.store = fixture.template(test);
+		this.store = fixture.template(this.api, test);
 		this.store.batch((b) -> KEYS.forEach((key) -> b.put(key, "v")));
 		requests.reset();
 	}
@@ -163,7 +171,7 @@ class ClearAndCountTest {
 
 	@Test
 	void destroyByLocation() {
-		fixture.dynamoDown().destroy(fixture.table() + "/" + this.store.namespace());
+		fixture.stores(this.api).destroy(fixture.table() + "/" + this.store.namespace());
 		assertThat(this.store.keys(KeyRange.all())).isEmpty();
 	}
 

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -32,12 +35,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * {@link DynamoDown#close()} while batches, {@code getAll}, {@code clear} and prefetching range
+ * {@link DynamoDown#close()} and {@link AsyncDynamoDown#close()} while batches, {@code getAll}, {@code clear} and prefetching range
  * reads are in flight, on a saturated pool and with retries pending: every caller returns or fails
  * within a few seconds, and what a failed batch reports as unapplied is the truth (every other
  * operation was applied). Later calls are refused.
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class CloseTest {
+
+	@Parameter
+	Api api;
 
 	private static final Duration PROMPTLY = Duration.ofSeconds(5);
 
@@ -58,14 +66,14 @@ class CloseTest {
 
 	private final ExecutorService callers = Executors.newCachedThreadPool();
 
-	private DynamoDown closing;
+	private Stores closing;
 
 	private String namespace;
 
 	@BeforeEach
 	void open(TestInfo test) {
-		this.closing = DynamoDown.create(fixture.client(), this.options);
-		this.namespace = test.getTestMethod().orElseThrow().getName();
+		this.closing = this.api.open(fixture.clients(), this.options);
+		this.namespace = test.getTestMethod().orElseThrow().getName() + "-" + this.api;
 	}
 
 	@AfterEach
@@ -82,11 +90,12 @@ class CloseTest {
 		List<Future<BatchResult>> batches = new ArrayList<>();
 		for (int caller = 0; caller < 6; caller++) {
 			List<String> keys = keys(caller * 100, caller * 100 + 100);
-			SortedKeyValueTemplate<String> store = this.closing.template(fixture.table(), this.namespace,
+			SortedKeyValueOperations<String> store = this.closing.template(fixture.table(), this.namespace,
 					ValueCodec.string());
 			batches.add(this.callers.submit(() -> store.batch((batch) -> keys.forEach((key) -> batch.put(key, "v")))));
 		}
-		Thread.sleep(600);
+		// every batch is retrying what was left unprocessed
+		awaitCondition(() -> unprocessed.withheld() >= 6 * 10 * 2);
 		this.closing.close();
 		long closed = System.nanoTime();
 		Set<String> stored = new HashSet<>(fixture.template(this.namespace).keys(KeyRange.all()).toList());
@@ -104,7 +113,7 @@ class CloseTest {
 
 	@Test
 	void getAllEndsPromptly() throws Exception {
-		SortedKeyValueTemplate<String> store = this.closing.template(fixture.table(), this.namespace, ValueCodec.string());
+		SortedKeyValueOperations<String> store = this.closing.template(fixture.table(), this.namespace, ValueCodec.string());
 		List<String> keys = keys(0, 250);
 		store.batch((batch) -> keys.forEach((key) -> batch.put(key, "v")));
 		unprocessed.always(Set.of("k00007", "k00107", "k00207"));
@@ -112,7 +121,7 @@ class CloseTest {
 		for (int caller = 0; caller < 4; caller++) {
 			reads.add(this.callers.submit(() -> store.getAll(keys)));
 		}
-		Thread.sleep(600);
+		awaitCondition(() -> unprocessed.withheld() >= 4 * 3 * 2);
 		this.closing.close();
 		long closed = System.nanoTime();
 		for (Future<?> read : reads) {
@@ -122,12 +131,12 @@ class CloseTest {
 
 	@Test
 	void clearEndsPromptlyAndCountsWhatItDeleted() throws Exception {
-		SortedKeyValueTemplate<String> store = this.closing.template(fixture.table(), this.namespace, ValueCodec.string());
+		SortedKeyValueOperations<String> store = this.closing.template(fixture.table(), this.namespace, ValueCodec.string());
 		List<String> keys = keys(0, 300);
 		store.batch((batch) -> keys.forEach((key) -> batch.put(key, "v")));
 		unprocessed.always(Set.of("k00017", "k00117"));
 		Future<Long> clear = this.callers.submit(() -> store.clear(KeyRange.all()));
-		Thread.sleep(600);
+		awaitCondition(() -> unprocessed.withheld() >= 4);
 		this.closing.close();
 		BatchWriteException failure = batchFailure(clear, System.nanoTime());
 		Set<String> unapplied = new HashSet<>();
@@ -141,7 +150,7 @@ class CloseTest {
 
 	@Test
 	void aRangeReadWaitingForAPrefetchedPageEndsPromptly() throws Exception {
-		SortedKeyValueTemplate<String> store = this.closing.template(fixture.table(), this.namespace, ValueCodec.string());
+		SortedKeyValueOperations<String> store = this.closing.template(fixture.table(), this.namespace, ValueCodec.string());
 		List<String> keys = keys(0, 60);
 		store.batch((batch) -> keys.forEach((key) -> batch.put(key, "v")));
 		// pages of 10 keys; from the third page on, each Query takes 20 s and ignores interrupts
@@ -160,10 +169,22 @@ class CloseTest {
 			}
 			return read;
 		}, this.callers);
-		Thread.sleep(900);
+		awaitCondition(slowQueries::stalling);
+		Thread.sleep(400);
 		assertThat(reader).isNotDone();
 		this.closing.close();
 		assertThat(failure(reader, System.nanoTime())).isInstanceOf(RuntimeException.class);
+	}
+
+	/** Waits until something is under way, however slow the machine. */
+	private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				fail("not under way after 30 s");
+			}
+			Thread.sleep(10);
+		}
 	}
 
 	private static void pause(Duration duration) {
@@ -206,7 +227,7 @@ class CloseTest {
 			fail("not refused after close()");
 		}
 		catch (IllegalStateException ex) {
-			assertThat(ex).hasMessage("DynamoDown has been closed");
+			assertThat(ex).hasMessageEndingWith("DynamoDown has been closed");
 		}
 	}
 
@@ -220,6 +241,13 @@ class CloseTest {
 		private volatile int fastQueries = Integer.MAX_VALUE;
 
 		private int seen;
+
+		private volatile boolean stalling;
+
+		/** Whether a Query is being held back now. */
+		boolean stalling() {
+			return this.stalling;
+		}
 
 		void queriesAfter(int fast) {
 			synchronized (this) {
@@ -247,6 +275,7 @@ class CloseTest {
 				}
 			}
 			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+			this.stalling = true;
 			boolean interrupted = false;
 			while (System.nanoTime() < until && this.fastQueries < Integer.MAX_VALUE) {
 				try {
@@ -256,6 +285,7 @@ class CloseTest {
 					interrupted = true;
 				}
 			}
+			this.stalling = false;
 			if (interrupted) {
 				Thread.currentThread().interrupt();
 			}

@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code putIfAbsent} as a lock or an idempotency marker: of several callers writing the same
  * value to an absent key at once, exactly one is told it wrote it.
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class PutIfAbsentLockTest {
+
+	@Parameter
+	Api api;
 
 	private static final int THREADS = 8;
 
@@ -27,7 +35,7 @@ class PutIfAbsentLockTest {
 
 	@Test
 	void ofEightThreadsRacingWithTheSameValueExactlyOneWins(TestInfo test) throws Exception {
-		SortedKeyValueTemplate<String> store = fixture.template(test);
+		SortedKeyValueOperations<String> store = fixture.template(this.api, test);
 		store.get("warm-up");
 		ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 		try {

@@ -2,10 +2,13 @@ package dev.dynamodown;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.reactivestreams.Publisher;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -56,6 +59,15 @@ final class ServiceAnswer implements ExecutionInterceptor {
 			return context.httpResponse().toBuilder().statusCode(this.status).build();
 		}
 		return context.httpResponse();
+	}
+
+	@Override
+	public Optional<Publisher<ByteBuffer>> modifyAsyncHttpResponseContent(Context.ModifyHttpResponse context,
+			ExecutionAttributes attributes) {
+		if (Boolean.TRUE.equals(attributes.getAttribute(REPLACED))) {
+			return Optional.of(AsyncRequestBody.fromString(this.body));
+		}
+		return context.responsePublisher();
 	}
 
 	@Override
