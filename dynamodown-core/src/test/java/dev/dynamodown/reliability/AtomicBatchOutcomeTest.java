@@ -1,11 +1,15 @@
 package dev.dynamodown.reliability;
 
 import java.util.List;
+import java.util.Map;
 
+import dev.dynamodown.Api;
 import dev.dynamodown.AtomicBatchException;
 import dev.dynamodown.AtomicBatchOutcomeUnknownException;
-import dev.dynamodown.DynamoDown;
-import dev.dynamodown.SortedKeyValueTemplate;
+import dev.dynamodown.Clients;
+import dev.dynamodown.DynamoDownOptions;
+import dev.dynamodown.SortedKeyValueOperations;
+import dev.dynamodown.Stores;
 import dev.dynamodown.ValueCodec;
 import dev.dynamodown.reliability.faults.Fault;
 import dev.dynamodown.reliability.faults.FaultLog;
@@ -16,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,7 +38,12 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * every attempt was refused before it could apply. Once an attempt's answer was lost, a later
  * failure leaves the outcome unknown ({@link AtomicBatchOutcomeUnknownException}).
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class AtomicBatchOutcomeTest {
+
+	@Parameter
+	Api api;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -40,25 +51,25 @@ class AtomicBatchOutcomeTest {
 
 	private static DynamoDbClient direct;
 
-	private static DynamoDbClient faulty;
+	private static Clients faulty;
 
-	private static DynamoDown dynamoDown;
+	private static Map<Api, Stores> stores;
 
 	private static String table;
 
-	private SortedKeyValueTemplate<String> store;
+	private SortedKeyValueOperations<String> store;
 
 	@BeforeAll
 	static void createTable() {
 		direct = ReliabilitySupport.directClient();
 		table = ReliabilitySupport.createTable(direct, "atomic-outcome");
-		faulty = ReliabilitySupport.faultyClient(proxy.endpoint(), 3);
-		dynamoDown = DynamoDown.create(faulty);
+		faulty = ReliabilitySupport.faultyClients(proxy.endpoint(), 3);
+		stores = ReliabilitySupport.open(faulty, DynamoDownOptions.defaults());
 	}
 
 	@AfterAll
 	static void close() {
-		dynamoDown.close();
+		ReliabilitySupport.close(stores);
 		faulty.close();
 		direct.close();
 		proxy.close();
@@ -66,7 +77,7 @@ class AtomicBatchOutcomeTest {
 
 	@BeforeEach
 	void warm() {
-		this.store = dynamoDown.template(table, "atomic", ValueCodec.string());
+		this.store = stores.get(this.api).template(table, "atomic-" + this.api, ValueCodec.string());
 		this.store.get("warm-up");
 		proxy.log().clear();
 	}

@@ -1,8 +1,15 @@
 package dev.dynamodown.reliability;
 
+import java.util.Map;
+
+import dev.dynamodown.Api;
+import dev.dynamodown.Clients;
 import dev.dynamodown.DynamoDown;
 import dev.dynamodown.DynamoDownException;
+import dev.dynamodown.DynamoDownOptions;
+import dev.dynamodown.SortedKeyValueOperations;
 import dev.dynamodown.SortedKeyValueTemplate;
+import dev.dynamodown.Stores;
 import dev.dynamodown.ValueCodec;
 import dev.dynamodown.reliability.faults.Fault;
 import dev.dynamodown.reliability.faults.FaultPlan;
@@ -13,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,21 +35,26 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * A plain put or delete is idempotent; {@code putIfAbsent} is not, and must not mistake its own
  * earlier attempt for "the key existed".
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class LostAnswerTest {
+
+	@Parameter
+	Api api;
 
 	private static final FaultProxy proxy = FaultProxy.start(ReliabilitySupport.dynalite(), 13);
 
-	private static DynamoDbClient faulty;
+	private static Clients faulty;
 
 	private static DynamoDbClient direct;
 
-	private static DynamoDown dynamoDown;
+	private static Map<Api, Stores> stores;
 
 	private static DynamoDown directDynamoDown;
 
 	private static String table;
 
-	private SortedKeyValueTemplate<String> store;
+	private SortedKeyValueOperations<String> store;
 
 	private SortedKeyValueTemplate<String> truth;
 
@@ -48,14 +62,14 @@ class LostAnswerTest {
 	static void createTable() {
 		direct = ReliabilitySupport.directClient();
 		table = ReliabilitySupport.createTable(direct, "lost-answer");
-		faulty = ReliabilitySupport.faultyClient(proxy.endpoint(), 3);
-		dynamoDown = DynamoDown.create(faulty);
+		faulty = ReliabilitySupport.faultyClients(proxy.endpoint(), 3);
+		stores = ReliabilitySupport.open(faulty, DynamoDownOptions.defaults());
 		directDynamoDown = DynamoDown.create(direct);
 	}
 
 	@AfterAll
 	static void close() {
-		dynamoDown.close();
+		ReliabilitySupport.close(stores);
 		directDynamoDown.close();
 		faulty.close();
 		direct.close();
@@ -64,8 +78,8 @@ class LostAnswerTest {
 
 	@BeforeEach
 	void freshNamespace(TestInfo test) {
-		String namespace = test.getDisplayName();
-		this.store = dynamoDown.template(table, namespace, ValueCodec.string());
+		String namespace = test.getDisplayName() + "-" + this.api;
+		this.store = stores.get(this.api).template(table, namespace, ValueCodec.string());
 		this.store.get("warm-up");
 		// the same namespace, read without the proxy
 		this.truth = directDynamoDown.template(table, namespace, ValueCodec.string());

@@ -3,18 +3,26 @@ package dev.dynamodown.reliability;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.dynamodown.Api;
+import dev.dynamodown.Clients;
+import dev.dynamodown.DynamoDownOptions;
+import dev.dynamodown.Stores;
 import dev.dynamodown.dynalite.DynaliteServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -73,6 +81,56 @@ final class ReliabilitySupport {
 				.apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
 				.retryStrategy(retry))
 			.build();
+	}
+
+	/** A blocking and an asynchronous client straight to dynalite, with the SDK's default retry policy. */
+	static Clients directClients(ExecutionInterceptor... interceptors) {
+		DynamoDbAsyncClient async = DynamoDbAsyncClient.builder()
+			.endpointOverride(dynalite())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+			.httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(64).connectionTimeout(Duration.ofSeconds(2)))
+			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors)))
+			.build();
+		return new Clients(directClient(interceptors), async);
+	}
+
+	/** A store factory of each API on these clients, to be closed with {@link #close(Map)}. */
+	static Map<Api, Stores> open(Clients clients, DynamoDownOptions options) {
+		Map<Api, Stores> stores = new EnumMap<>(Api.class);
+		for (Api api : Api.values()) {
+			stores.put(api, api.open(clients, options));
+		}
+		return stores;
+	}
+
+	static void close(Map<Api, Stores> stores) {
+		stores.values().forEach(Stores::close);
+	}
+
+	/**
+	 * A blocking and an asynchronous client for an endpoint behind faults, configured alike (see
+	 * {@link #faultyClient}).
+	 */
+	static Clients faultyClients(URI endpoint, int maxAttempts, ExecutionInterceptor... interceptors) {
+		BackoffStrategy backoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(40));
+		RetryStrategy retry = AwsRetryStrategy.standardRetryStrategy()
+			.toBuilder()
+			.maxAttempts(maxAttempts)
+			.backoffStrategy(backoff)
+			.throttlingBackoffStrategy(backoff)
+			.circuitBreakerEnabled(false)
+			.build();
+		DynamoDbAsyncClient async = DynamoDbAsyncClient.builder()
+			.endpointOverride(endpoint)
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+			.httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(64).connectionTimeout(Duration.ofSeconds(2)))
+			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))
+				.apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+				.retryStrategy(retry))
+			.build();
+		return new Clients(faultyClient(endpoint, maxAttempts, interceptors), async);
 	}
 
 	private static DynamoDbClientBuilder builder(URI endpoint) {
