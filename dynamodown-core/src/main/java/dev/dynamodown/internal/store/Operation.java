@@ -2,6 +2,7 @@ package dev.dynamodown.internal.store;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -38,6 +39,9 @@ public final class Operation<T> implements Stoppable {
 
 	private volatile @Nullable Throwable stopReason;
 
+	/** Set by the first outcome: only it is reported and becomes the result. */
+	private final AtomicBoolean ending = new AtomicBoolean();
+
 	private Operation(@Nullable StoreRuntime runtime, String description, OperationTimer timer,
 			UnaryOperator<Throwable> translation) {
 		this.runtime = runtime;
@@ -66,7 +70,7 @@ public final class Operation<T> implements Stoppable {
 			return refused;
 		}
 		Operation<T> operation = new Operation<>(runtime, description, timer, translation);
-		operation.result.whenComplete((value, failure) -> operation.ended(failure));
+		operation.result.whenComplete((value, failure) -> operation.completedFromOutside(failure));
 		runtime.track(operation);
 		CompletableFuture<T> outcome;
 		try {
@@ -105,7 +109,7 @@ public final class Operation<T> implements Stoppable {
 
 	@Override
 	public void stop(Throwable reason) {
-		if (this.result.isDone()) {
+		if (this.ending.get()) {
 			return;
 		}
 		this.stopReason = reason;
@@ -113,7 +117,7 @@ public final class Operation<T> implements Stoppable {
 		if (body != null) {
 			body.accept(reason);
 		}
-		this.result.completeExceptionally(new DynamoDownException(
+		end(null, new DynamoDownException(
 				this.description + " was " + stopped(reason) + "; what it sent may or may not have been applied", reason));
 	}
 
@@ -127,15 +131,34 @@ public final class Operation<T> implements Stoppable {
 	}
 
 	private void settle(@Nullable T value, @Nullable Throwable failure) {
+		end(value, (failure != null) ? this.translation.apply(Futures.unwrap(failure)) : null);
+	}
+
+	/**
+	 * The first outcome ends the operation: reported to the listener and no longer in flight
+	 * before the caller can see it in the result.
+	 */
+	private void end(@Nullable T value, @Nullable Throwable failure) {
+		if (!this.ending.compareAndSet(false, true)) {
+			return;
+		}
+		this.timer.finish(failure);
+		if (this.runtime != null) {
+			this.runtime.untrack(this);
+		}
 		if (failure == null) {
 			this.result.complete(value);
 		}
 		else {
-			this.result.completeExceptionally(this.translation.apply(Futures.unwrap(failure)));
+			this.result.completeExceptionally(failure);
 		}
 	}
 
-	private void ended(@Nullable Throwable failure) {
+	/** The result was completed by its holder, not by the operation: most likely cancelled. */
+	private void completedFromOutside(@Nullable Throwable failure) {
+		if (!this.ending.compareAndSet(false, true)) {
+			return;
+		}
 		if (failure instanceof CancellationException cancelled) {
 			// Cancelled by an asynchronous caller: stop sending.
 			this.stopReason = cancelled;
