@@ -13,11 +13,10 @@ final class QueuedExecutor implements Executor {
 		this.tasks.add(task);
 	}
 
-	/** Runs the tasks queued so far and those they queue. */
-	void runAll() {
-		Runnable task;
-		while ((task = this.tasks.poll()) != null) {
-			task.run();
+	/** Runs the tasks queued so far, not those they queue: the pages on their way arrive. */
+	void runQueued() {
+		for (int i = this.tasks.size(); i > 0; i--) {
+			this.tasks.remove().run();
 		}
 	}
 
