@@ -110,7 +110,9 @@ public final class MergedPageSource<T> implements PageSource<T> {
 		AtomicInteger awaited = new AtomicInteger(dry.size());
 		for (Lane<T> lane : dry) {
 			if (isClosed()) {
-				// A read failed at once: the page has failed, the others need not be asked.
+				// A read failed at once, or close() came: the others need not be asked, and the
+				// page may not wait for them.
+				page.completeExceptionally(new CancellationException("The merged source was closed"));
 				break;
 			}
 			lane.read().whenComplete((arrived, failure) -> {

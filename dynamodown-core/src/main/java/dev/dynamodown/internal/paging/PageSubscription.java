@@ -2,9 +2,8 @@ package dev.dynamodown.internal.paging;
 
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.concurrent.CancellationException;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -200,9 +199,10 @@ final class PageSubscription<S, T> implements Flow.Subscription {
 		this.pending = null;
 		Page<? extends S> arrived;
 		try {
-			arrived = page.join();
+			arrived = Objects.requireNonNull(page.getNow(null), "The source completed a page with null");
 		}
-		catch (CompletionException | CancellationException ex) {
+		catch (RuntimeException ex) {
+			// CompletionException (unwrapped here), CancellationException, or the null page.
 			end(Failures.unwrap(ex), true);
 			return false;
 		}

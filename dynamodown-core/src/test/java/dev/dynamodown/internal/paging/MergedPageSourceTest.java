@@ -142,6 +142,31 @@ class MergedPageSourceTest {
 		assertThat(source.reads()).isOne();
 	}
 
+	@Test
+	void closeWhileTheSourcesAreBeingAskedStillCompletesThePage() {
+		List<MergedPageSource<Integer>> merge = new ArrayList<>();
+		PageSource<Integer> closing = new PageSource<>() {
+
+			@Override
+			public CompletableFuture<Page<Integer>> next() {
+				// Another thread's close() lands between two sources being asked.
+				merge.get(0).close();
+				return CompletableFuture.completedFuture(new Page<>(List.of(1), true));
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		ScriptedPageSource<Integer> other = ScriptedPageSource.of(List.of(new Page<>(List.of(2), true)));
+		merge.add(MergedPageSource.of(List.of(closing, other), ASCENDING));
+		CompletableFuture<Page<Integer>> page = merge.get(0).next();
+		assertThat(catchCause(page)).isInstanceOf(CancellationException.class);
+		assertThat(other.reads()).as("not asked once closed").isZero();
+		assertThat(other.closed()).isTrue();
+	}
+
 	static Stream<Long> seeds() {
 		return LongStream.range(0, 150).mapToObj((i) -> SEED + i);
 	}
