@@ -208,9 +208,7 @@ class PagePublisherTest {
 	@Test
 	void aLongChainOfEmptyPagesCompletingInlineDoesNotGrowTheStack() {
 		int empty = 100_000;
-		ScriptedPageSource<String> source = new ScriptedPageSource<>(
-				(index) -> (index < empty) ? new Page<>(List.of(), false) : new Page<>(List.of("end"), true),
-				Runnable::run);
+		ScriptedPageSource<String> source = ScriptedPageSource.emptyPagesThen(empty, "end");
 		RecordingSubscriber<String> subscriber = subscribe(PagePublisher.of(() -> source), 1);
 		assertThat(subscriber.items()).containsExactly("end");
 		assertThat(subscriber.completed()).isTrue();

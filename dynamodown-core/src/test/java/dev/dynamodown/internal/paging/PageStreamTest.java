@@ -174,9 +174,7 @@ class PageStreamTest {
 	@Test
 	void aLongChainOfEmptyPagesIsALoop() {
 		int empty = 100_000;
-		ScriptedPageSource<String> source = new ScriptedPageSource<>(
-				(index) -> (index < empty) ? new Page<>(List.of(), false) : new Page<>(List.of("end"), true),
-				Runnable::run);
+		ScriptedPageSource<String> source = ScriptedPageSource.emptyPagesThen(empty, "end");
 		assertThat(stream(source).toList()).containsExactly("end");
 		assertThat(source.reads()).isEqualTo(empty + 1);
 	}

@@ -66,6 +66,13 @@ final class ScriptedPageSource<T> implements PageSource<T> {
 		return pages;
 	}
 
+	/** {@code empty} empty pages that are not the last, completing inline, then a last page of {@code item}. */
+	static <T> ScriptedPageSource<T> emptyPagesThen(int empty, T item) {
+		return new ScriptedPageSource<>(
+				(index) -> (index < empty) ? new Page<>(List.of(), false) : new Page<>(List.of(item), true),
+				Runnable::run);
+	}
+
 	/** The longs 0 to {@code count - 1} in pages of {@code size}, made as they are read. */
 	static ScriptedPageSource<Long> counting(long count, int size, Executor completer) {
 		return new ScriptedPageSource<>((index) -> {
