@@ -52,6 +52,9 @@ public final class MergedPageSource<T> implements PageSource<T> {
 
 	private MergedPageSource(List<? extends PageSource<? extends T>> sources, Comparator<? super T> order,
 			long limit) {
+		Objects.requireNonNull(sources, "'sources' must not be null");
+		Objects.requireNonNull(order, "'order' must not be null");
+		sources.forEach((source) -> Objects.requireNonNull(source, "'sources' must not contain null"));
 		this.lanes = sources.stream().<Lane<T>>map(Lane::new).toList();
 		this.order = order;
 		this.remaining = limit;
@@ -66,7 +69,7 @@ public final class MergedPageSource<T> implements PageSource<T> {
 	 */
 	public static <T> MergedPageSource<T> of(List<? extends PageSource<? extends T>> sources,
 			Comparator<? super T> order) {
-		return new MergedPageSource<>(checked(sources), Objects.requireNonNull(order, "'order' must not be null"), -1);
+		return new MergedPageSource<>(sources, order, -1);
 	}
 
 	/**
@@ -82,14 +85,7 @@ public final class MergedPageSource<T> implements PageSource<T> {
 		if (limit < 0) {
 			throw new IllegalArgumentException("'limit' must not be negative, got " + limit);
 		}
-		return new MergedPageSource<>(checked(sources), Objects.requireNonNull(order, "'order' must not be null"),
-				limit);
-	}
-
-	private static <S> List<S> checked(List<S> sources) {
-		Objects.requireNonNull(sources, "'sources' must not be null");
-		sources.forEach((source) -> Objects.requireNonNull(source, "'sources' must not contain null"));
-		return sources;
+		return new MergedPageSource<>(sources, order, limit);
 	}
 
 	@Override
