@@ -125,7 +125,13 @@ final class ReliabilitySupport {
 			.endpointOverride(endpoint)
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-			.httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(64).connectionTimeout(Duration.ofSeconds(2)))
+			// A connection per request, as the blocking client's pool hands out only connections it
+			// knows alive: a pooled Netty connection that the proxy reset or stalled could fail the
+			// next attempt too, and the tests count attempts.
+			.httpClientBuilder(NettyNioAsyncHttpClient.builder()
+				.maxConcurrency(64)
+				.connectionTimeout(Duration.ofSeconds(2))
+				.connectionTimeToLive(Duration.ofMillis(1)))
 			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))
 				.apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
 				.retryStrategy(retry))

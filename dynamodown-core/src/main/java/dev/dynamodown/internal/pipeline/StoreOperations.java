@@ -30,7 +30,9 @@ import dev.dynamodown.internal.batch.RangeClearer;
 import dev.dynamodown.internal.batch.TransactionWriter;
 import dev.dynamodown.internal.batch.WriteCollector;
 import dev.dynamodown.internal.batch.WriteOp;
+import dev.dynamodown.internal.paging.PagePublisher;
 import dev.dynamodown.internal.paging.PageSource;
+import dev.dynamodown.internal.paging.PageStream;
 import dev.dynamodown.internal.query.QueryPageSource;
 import dev.dynamodown.internal.query.RangeCounter;
 import dev.dynamodown.internal.schema.TableSchema;
@@ -217,7 +219,7 @@ public final class StoreOperations<V> {
 	public <T> Stream<T> stream(KeyRange range, boolean keysOnly, BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper) {
 		PageSource<T> source = read(range, keysOnly, mapper);
 		OperationTimer timer = this.store.timer("range");
-		return InterimPaging.stream(source, (interrupted) -> new DynamoDownException(
+		return PageStream.of(source, (interrupted) -> new DynamoDownException(
 				this.store.describe("range") + " was interrupted", interrupted), timer::finish);
 	}
 
@@ -233,7 +235,7 @@ public final class StoreOperations<V> {
 	 */
 	public <T> Flow.Publisher<T> publisher(KeyRange range, boolean keysOnly,
 			BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper) {
-		return InterimPaging.publisher(() -> read(range, keysOnly, mapper), () -> this.store.timer("range")::finish);
+		return PagePublisher.of(() -> read(range, keysOnly, mapper), () -> this.store.timer("range")::finish);
 	}
 
 	/** An entry of a store from an item read. */
