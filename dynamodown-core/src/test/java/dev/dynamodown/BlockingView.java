@@ -16,6 +16,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import dev.dynamodown.internal.Futures;
+
 /**
  * An {@link AsyncSortedKeyValueOperations} seen as a {@link SortedKeyValueOperations}, so that one
  * test body checks both stores: futures are awaited (their failure rethrown as it is), publishers
@@ -145,14 +147,7 @@ final class BlockingView<V> implements SortedKeyValueOperations<V> {
 			return future.get(BOUND_SECONDS, TimeUnit.SECONDS);
 		}
 		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			if (cause instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (cause instanceof Error error) {
-				throw error;
-			}
-			throw new AssertionError("Failed with a checked exception", cause);
+			throw Futures.unchecked(ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -301,13 +296,7 @@ final class BlockingView<V> implements SortedKeyValueOperations<V> {
 	private record Failure(Throwable cause) {
 
 		RuntimeException unchecked() {
-			if (this.cause instanceof RuntimeException runtime) {
-				return runtime;
-			}
-			if (this.cause instanceof Error error) {
-				throw error;
-			}
-			return new IllegalStateException(this.cause);
+			return Futures.unchecked(this.cause);
 		}
 
 	}

@@ -23,6 +23,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -85,10 +86,7 @@ final class ReliabilitySupport {
 
 	/** A blocking and an asynchronous client straight to dynalite, with the SDK's default retry policy. */
 	static Clients directClients(ExecutionInterceptor... interceptors) {
-		DynamoDbAsyncClient async = DynamoDbAsyncClient.builder()
-			.endpointOverride(dynalite())
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+		DynamoDbAsyncClient async = asyncBuilder(dynalite())
 			.httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(64).connectionTimeout(Duration.ofSeconds(2)))
 			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors)))
 			.build();
@@ -121,10 +119,7 @@ final class ReliabilitySupport {
 			.throttlingBackoffStrategy(backoff)
 			.circuitBreakerEnabled(false)
 			.build();
-		DynamoDbAsyncClient async = DynamoDbAsyncClient.builder()
-			.endpointOverride(endpoint)
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+		DynamoDbAsyncClient async = asyncBuilder(endpoint)
 			// A connection per request, as the blocking client's pool hands out only connections it
 			// knows alive: a pooled Netty connection that the proxy reset or stalled could fail the
 			// next attempt too, and the tests count attempts.
@@ -137,6 +132,13 @@ final class ReliabilitySupport {
 				.retryStrategy(retry))
 			.build();
 		return new Clients(faultyClient(endpoint, maxAttempts, interceptors), async);
+	}
+
+	private static DynamoDbAsyncClientBuilder asyncBuilder(URI endpoint) {
+		return DynamoDbAsyncClient.builder()
+			.endpointOverride(endpoint)
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
 	}
 
 	private static DynamoDbClientBuilder builder(URI endpoint) {

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * further chunk is started, no further retry sent; requests in flight finish. {@link #stop} does
  * the same from outside.</li>
  * <li>One lane starts on the calling thread, the others where the edge forks work (pool threads
- * for the blocking edge). A lane whose requests complete at once goes on in a loop, never by
- * recursion.</li>
+ * for the blocking edge). A lane is a {@link Futures#repeat} of attempts: one whose requests
+ * complete at once goes on in a loop, never by recursion.</li>
  * </ul>
  * What an attempt did to its items (applied, read) is the {@link Sender}'s business; the lanes
  * count requests, retries, items left unprocessed after the last attempt, and failures.
@@ -94,9 +94,9 @@ final class ChunkLanes<T> {
 		}
 		this.running.set(lanes);
 		for (int i = 1; i < lanes; i++) {
-			this.store.calls().fork(new Lane()::drive);
+			this.store.calls().fork(new Lane()::start);
 		}
-		new Lane().drive();
+		new Lane().start();
 		return this.done;
 	}
 
@@ -136,46 +136,46 @@ final class ChunkLanes<T> {
 
 		private int attempts;
 
-		void drive() {
-			while (true) {
-				List<T> items = this.pending;
-				if (items != null && attempts > 0 && ChunkLanes.this.stopped) {
-					// The operation is ending: what is pending stays unapplied, not retried.
-					items = null;
+		/** Runs the lane until it has nothing left to send. */
+		void start() {
+			Futures.repeat(this::step).whenComplete((ended, failure) -> {
+				if (failure != null) {
+					ChunkLanes.this.failures.add(Futures.unwrap(failure));
+					ChunkLanes.this.stopped = true;
 				}
+				if (ChunkLanes.this.running.decrementAndGet() == 0) {
+					ChunkLanes.this.done.complete(null);
+				}
+			});
+		}
+
+		/** Sends one attempt, then waits the backoff if a retry is due; {@code false} when done. */
+		private CompletableFuture<Boolean> step() {
+			List<T> items = this.pending;
+			if (items != null && ChunkLanes.this.stopped) {
+				// The operation is ending: what is pending stays unapplied, not retried.
+				items = null;
+			}
+			if (items == null) {
+				items = nextChunk();
 				if (items == null) {
-					items = nextChunk();
-					if (items == null) {
-						ended();
-						return;
-					}
-				}
-				else {
-					ChunkLanes.this.store.batchRetried(items.size());
-					ChunkLanes.this.retries.incrementAndGet();
-				}
-				this.attempts++;
-				ChunkLanes.this.requests.incrementAndGet();
-				List<T> sent = items;
-				CompletableFuture<List<T>> answer;
-				try {
-					answer = ChunkLanes.this.sender.send(sent);
-				}
-				catch (RuntimeException | Error ex) {
-					answer = CompletableFuture.failedFuture(ex);
-				}
-				if (!answer.isDone()) {
-					answer.whenComplete((left, failure) -> {
-						if (settle(left, failure)) {
-							drive();
-						}
-					});
-					return;
-				}
-				if (!answer.handle(this::settle).getNow(false)) {
-					return;
+					return CompletableFuture.completedFuture(false);
 				}
 			}
+			else {
+				ChunkLanes.this.store.batchRetried(items.size());
+				ChunkLanes.this.retries.incrementAndGet();
+			}
+			this.attempts++;
+			ChunkLanes.this.requests.incrementAndGet();
+			CompletableFuture<List<T>> answer;
+			try {
+				answer = ChunkLanes.this.sender.send(items);
+			}
+			catch (RuntimeException | Error ex) {
+				answer = CompletableFuture.failedFuture(ex);
+			}
+			return answer.handle(this::settle).thenCompose((next) -> next);
 		}
 
 		private @Nullable List<T> nextChunk() {
@@ -188,38 +188,24 @@ final class ChunkLanes<T> {
 			return (index < ChunkLanes.this.chunks.size()) ? ChunkLanes.this.chunks.get(index) : null;
 		}
 
-		/** Takes an attempt's outcome; whether to go on at once ({@code false}: a retry is scheduled). */
-		private boolean settle(@Nullable List<T> left, @Nullable Throwable failure) {
+		/** Takes an attempt's outcome: goes on at once, or after the backoff before a retry. */
+		private CompletableFuture<Boolean> settle(@Nullable List<T> left, @Nullable Throwable failure) {
+			this.pending = null;
 			if (failure != null || left == null) {
 				ChunkLanes.this.failures.add((failure != null) ? Futures.unwrap(failure)
 						: new IllegalStateException("A batch request answered nothing"));
 				ChunkLanes.this.stopped = true;
-				this.pending = null;
-				return true;
 			}
-			if (left.isEmpty()) {
-				this.pending = null;
-				return true;
-			}
-			if (this.attempts >= ChunkLanes.this.maxAttempts) {
+			else if (this.attempts >= ChunkLanes.this.maxAttempts) {
 				ChunkLanes.this.exhausted.addAndGet(left.size());
-				this.pending = null;
-				return true;
 			}
-			this.pending = left;
-			CompletableFuture<Void> backoff = ChunkLanes.this.store.runtime()
-				.delay(ChunkLanes.this.backoff.delay(this.attempts));
-			if (backoff.isDone()) {
-				return true;
+			else if (!left.isEmpty()) {
+				this.pending = left;
+				return ChunkLanes.this.store.runtime()
+					.delay(ChunkLanes.this.backoff.delay(this.attempts))
+					.thenApply((elapsed) -> true);
 			}
-			backoff.whenComplete((elapsed, ignored) -> drive());
-			return false;
-		}
-
-		private void ended() {
-			if (ChunkLanes.this.running.decrementAndGet() == 0) {
-				ChunkLanes.this.done.complete(null);
-			}
+			return CompletableFuture.completedFuture(true);
 		}
 
 	}
