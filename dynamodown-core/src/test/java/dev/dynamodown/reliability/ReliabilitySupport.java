@@ -69,14 +69,7 @@ final class ReliabilitySupport {
 	 * @param maxAttempts attempts per call, the first included
 	 */
 	static DynamoDbClient faultyClient(URI endpoint, int maxAttempts, ExecutionInterceptor... interceptors) {
-		BackoffStrategy backoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(40));
-		RetryStrategy retry = AwsRetryStrategy.standardRetryStrategy()
-			.toBuilder()
-			.maxAttempts(maxAttempts)
-			.backoffStrategy(backoff)
-			.throttlingBackoffStrategy(backoff)
-			.circuitBreakerEnabled(false)
-			.build();
+		RetryStrategy retry = fastRetries(maxAttempts);
 		return builder(endpoint)
 			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))
 				.apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
@@ -111,14 +104,7 @@ final class ReliabilitySupport {
 	 * {@link #faultyClient}).
 	 */
 	static Clients faultyClients(URI endpoint, int maxAttempts, ExecutionInterceptor... interceptors) {
-		BackoffStrategy backoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(40));
-		RetryStrategy retry = AwsRetryStrategy.standardRetryStrategy()
-			.toBuilder()
-			.maxAttempts(maxAttempts)
-			.backoffStrategy(backoff)
-			.throttlingBackoffStrategy(backoff)
-			.circuitBreakerEnabled(false)
-			.build();
+		RetryStrategy retry = fastRetries(maxAttempts);
 		DynamoDbAsyncClient async = asyncBuilder(endpoint)
 			// A connection per request, as the blocking client's pool hands out only connections it
 			// knows alive: a pooled Netty connection that the proxy reset or stalled could fail the
@@ -132,6 +118,18 @@ final class ReliabilitySupport {
 				.retryStrategy(retry))
 			.build();
 		return new Clients(faultyClient(endpoint, maxAttempts, interceptors), async);
+	}
+
+	/** The SDK's standard retry policy, without its circuit breaker, retrying after 5 to 40 ms. */
+	private static RetryStrategy fastRetries(int maxAttempts) {
+		BackoffStrategy backoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(40));
+		return AwsRetryStrategy.standardRetryStrategy()
+			.toBuilder()
+			.maxAttempts(maxAttempts)
+			.backoffStrategy(backoff)
+			.throttlingBackoffStrategy(backoff)
+			.circuitBreakerEnabled(false)
+			.build();
 	}
 
 	private static DynamoDbAsyncClientBuilder asyncBuilder(URI endpoint) {
