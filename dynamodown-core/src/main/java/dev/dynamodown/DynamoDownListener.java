@@ -3,9 +3,10 @@ package dev.dynamodown;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Observes what the stores of one {@link DynamoDown} do, for metrics (the Spring Boot starter
- * plugs Micrometer in here). Every method has a no-op default; implementations must be
- * thread-safe and fast, as they are called on the threads doing the work. An exception thrown by
+ * Observes what the stores of one {@link DynamoDown} or {@link AsyncDynamoDown} do, for metrics
+ * (the Spring Boot starter plugs Micrometer in here). Every method has a no-op default;
+ * implementations must be thread-safe and fast, and must not call the stores, as they are called
+ * on the threads doing the work (a caller's, a pool thread, the client's). An exception thrown by
  * a listener is logged and otherwise ignored: it never changes an operation's outcome.
  */
 public interface DynamoDownListener {
@@ -15,13 +16,14 @@ public interface DynamoDownListener {
 	};
 
 	/**
-	 * A public operation of a store finished.
+	 * A public operation of a store finished; told before its caller sees the outcome.
 	 * <p>
 	 * {@code operation} is the method's name: {@code get}, {@code getAll}, {@code put},
 	 * {@code putIfAbsent}, {@code delete}, {@code range} (also for {@code keys}, {@code values}
 	 * and {@code list}), {@code count}, {@code clear} (also for {@code destroy}), {@code batch}
 	 * or {@code atomicBatch}. A {@code range} stream is reported once, when it is exhausted,
-	 * closed or fails, and its time spans from its creation to then.
+	 * closed or fails, and its time spans from its creation to then; so is each subscription to
+	 * a range publisher, from its subscription on.
 	 * @param table the store's table
 	 * @param namespace the store's namespace
 	 * @param operation the operation's name
