@@ -107,7 +107,11 @@ class LostAnswerTest {
 		this.truth.put("k", "theirs");
 		proxy.plan(FaultPlan.script().next("PutItem", Fault.RESET_AFTER));
 		assertThat(this.store.putIfAbsent("k", "mine")).isFalse();
-		assertThat(proxy.log().entries("PutItem")).hasSize(2);
+		// the lost attempt, then the one that met "theirs" (under load the Netty client was once
+		// seen to send one more attempt, which meets "theirs" again)
+		assertThat(proxy.log().entries("PutItem")).extracting((entry) -> entry.fault())
+			.startsWith(Fault.RESET_AFTER, Fault.NONE)
+			.hasSizeLessThanOrEqualTo(3);
 		assertThat(this.truth.get("k")).contains("theirs");
 	}
 
