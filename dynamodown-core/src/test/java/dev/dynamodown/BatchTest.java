@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import dev.dynamodown.internal.Keys;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,6 +159,39 @@ class BatchTest {
 		for (Thread thread : ownThreads) {
 			thread.join(5000);
 			assertThat(thread.isAlive()).as(thread.getName()).isFalse();
+		}
+	}
+
+	@Test
+	void aBatchNeverWaitsBehindTheBackoffOfOthers() throws Exception {
+		// Two slow batches fill the two threads of the pool, if waiting took threads: each of their
+		// chunks keeps an item unprocessed and backs off up to 10 s before every retry.
+		DynamoDownOptions slowRetries = DynamoDownOptions.builder()
+			.batchConcurrency(2)
+			.maxBatchAttempts(3)
+			.retryBaseDelay(Duration.ofSeconds(10))
+			.retryMaxDelay(Duration.ofSeconds(10))
+			.build();
+		ExecutorService callers = Executors.newFixedThreadPool(2);
+		try (Stores own = this.api.open(fixture.clients(), slowRetries)) {
+			SortedKeyValueOperations<String> store = own.template(fixture.table(), this.store.namespace(), ValueCodec.string());
+			unprocessed.always(Set.of("a00", "a25", "b00", "b25"));
+			for (String batch : List.of("a", "b")) {
+				callers.submit(() -> store.batch((b) -> IntStream.range(0, 50).forEach((i) -> b.put(String.format("%s%02d", batch, i), "v"))));
+			}
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (unprocessed.withheld() < 4 && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			long start = System.nanoTime();
+			BatchResult quick = store.batch((b) -> IntStream.range(0, 75).forEach((i) -> b.put(String.format("c%02d", i), "v")));
+			assertThat(quick.applied()).isEqualTo(75);
+			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+				.as("ms for a batch while two others back off for seconds (a bound on waiting for them, not a speed)")
+				.isLessThan(5000);
+		}
+		finally {
+			callers.shutdownNow();
 		}
 	}
 
