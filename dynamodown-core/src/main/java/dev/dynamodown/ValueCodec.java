@@ -92,10 +92,8 @@ public interface ValueCodec<V> {
 	 * Attributes of other writers read as JSON too: {@code NULL} as {@code null} (how
 	 * {@code dynamo-down} stored {@code ""}), string, number and binary sets as arrays.
 	 * <p>
-	 * Jackson is an optional dependency of this library: only this method and
-	 * {@link #json(Class)} need it on the classpath (and reflection that lists this interface's
-	 * methods, such as {@code Class.getMethods()} on a codec class, since this signature names
-	 * {@code ObjectMapper}).
+	 * Jackson 3 ({@code tools.jackson.core:jackson-databind}) is a dependency of this library, so
+	 * this codec works with nothing but {@code dynamodown-core} on the class path.
 	 * <p>
 	 * {@link #encode} refuses, with an {@link IllegalArgumentException} naming the field path (such
 	 * as {@code address.lines[3]}), what DynamoDB cannot store: a number that is not finite, has
