@@ -1,14 +1,10 @@
 package dev.dynamodown.dynalite;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -78,11 +74,11 @@ class PackagedJarIT {
 			for (int i = 0; i < 2; i++) {
 				children.add(childJvm());
 			}
-			List<CompletableFuture<String>> started = children.stream()
-				.map((child) -> CompletableFuture.supplyAsync(() -> firstLineStartingWith(child, "node-pid=")))
+			List<CompletableFuture<Long>> started = children.stream()
+				.map((child) -> CompletableFuture.supplyAsync(() -> DynaliteInChildJvm.awaitNodePid(child)))
 				.toList();
-			for (CompletableFuture<String> each : started) {
-				assertThat(each.get(60, TimeUnit.SECONDS)).matches("node-pid=\\d+");
+			for (CompletableFuture<Long> each : started) {
+				assertThat(each.get(60, TimeUnit.SECONDS)).isPositive();
 			}
 			for (Process child : children) {
 				child.getOutputStream().close(); // DynaliteInChildJvm stops its server and exits
@@ -217,29 +213,8 @@ class PackagedJarIT {
 
 	/** A JVM that runs {@link DynaliteInChildJvm} from the jar, with this test's java.io.tmpdir. */
 	private Process childJvm() throws IOException {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		String classPath = jar() + File.pathSeparator + jar().resolveSibling("test-classes");
-		return new ProcessBuilder(java, "-Djava.io.tmpdir=" + this.tmp, "-cp", classPath,
-				DynaliteInChildJvm.class.getName())
-			.redirectErrorStream(true)
-			.start();
-	}
-
-	private static String firstLineStartingWith(Process child, String prefix) {
-		BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-		try {
-			StringBuilder seen = new StringBuilder();
-			for (String line = output.readLine(); line != null; line = output.readLine()) {
-				if (line.startsWith(prefix)) {
-					return line;
-				}
-				seen.append(line).append('\n');
-			}
-			throw new IllegalStateException("The child JVM ended without printing " + prefix + ":\n" + seen);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return DynaliteInChildJvm.start(jar() + File.pathSeparator + jar().resolveSibling("test-classes"),
+				"-Djava.io.tmpdir=" + this.tmp);
 	}
 
 	private static String user() {
