@@ -19,6 +19,7 @@ import dev.dynamodown.internal.batch.RangeClearer;
 import dev.dynamodown.internal.batch.TransactionWriter;
 import dev.dynamodown.internal.batch.WriteCollector;
 import dev.dynamodown.internal.batch.WriteOp;
+import dev.dynamodown.internal.codec.Decoding;
 import dev.dynamodown.internal.query.RangeCounter;
 import dev.dynamodown.internal.query.RangeReader;
 import dev.dynamodown.internal.store.ItemOperations;
@@ -71,7 +72,8 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 
 	@Override
 	public Optional<V> get(String key) {
-		return this.store.call("get", () -> this.items.get(Keys.requireValid(key, "key")).map(this.codec::decode));
+		return this.store.call("get", () -> this.items.get(Keys.requireValid(key, "key"))
+			.map((attributes) -> Decoding.decode(this.codec, key, attributes)));
 	}
 
 	@Override
@@ -84,7 +86,7 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 			}
 			Map<String, V> values = new TreeMap<>(Keys.UTF8_ORDER);
 			new BatchGetter(this.store).get(List.copyOf(distinct))
-				.forEach((key, attributes) -> values.put(key, this.codec.decode(attributes)));
+				.forEach((key, attributes) -> values.put(key, Decoding.decode(this.codec, key, attributes)));
 			return Collections.unmodifiableMap(values);
 		});
 	}
@@ -123,7 +125,7 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 
 	@Override
 	public Stream<V> values(KeyRange range) {
-		return items(range, false).map((item) -> this.codec.decode(this.store.schema().valueAttributes(item)));
+		return items(range, false).map((item) -> entry(item).value());
 	}
 
 	@Override
@@ -200,8 +202,8 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 	}
 
 	private KeyValue<V> entry(Map<String, AttributeValue> item) {
-		return new KeyValue<>(this.store.schema().rangeValue(item),
-				this.codec.decode(this.store.schema().valueAttributes(item)));
+		String key = this.store.schema().rangeValue(item);
+		return new KeyValue<>(key, Decoding.decode(this.codec, key, this.store.schema().valueAttributes(item)));
 	}
 
 }

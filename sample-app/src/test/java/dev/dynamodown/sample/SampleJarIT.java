@@ -1,6 +1,7 @@
 package dev.dynamodown.sample;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +26,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Runs the packaged jar the way the README does, {@code java -jar
  * target/dynamodown-sample-app-*.jar}, as a separate process: it must come up healthy on its
- * own embedded dynalite, answer the API, and leave no Node.js process behind when stopped
- * with SIGTERM. Run by failsafe after {@code package}; {@code sample.jar} names the jar.
+ * own embedded dynalite, answer the API on loopback only (the machine's other addresses refuse
+ * connections), and leave no Node.js process behind when stopped with SIGTERM. Run by failsafe after {@code package}; {@code sample.jar} names the jar.
  */
 class SampleJarIT {
 
@@ -61,6 +62,11 @@ class SampleJarIT {
 				.build())).contains("\"value\":\"hello\"");
 			assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/notes/from-the-jar")).build()))
 				.isEqualTo("{\"key\":\"from-the-jar\",\"value\":\"hello\"}");
+
+			// Not open to the network by default: only loopback answers.
+			for (InetAddress address : Listening.networkAddresses()) {
+				assertThat(Listening.accepts(address, port)).as("port %d at %s", port, address).isFalse();
+			}
 
 			List<ProcessHandle> nodes = app.descendants().filter(SampleJarIT::isNode).toList();
 			assertThat(nodes).as("dynalite's Node.js process, a descendant of the app").isNotEmpty();
