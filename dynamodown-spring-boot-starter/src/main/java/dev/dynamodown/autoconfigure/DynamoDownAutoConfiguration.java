@@ -5,6 +5,7 @@ import java.util.List;
 import dev.dynamodown.DynamoDown;
 import dev.dynamodown.DynamoDownListener;
 import dev.dynamodown.DynamoDownOptions;
+import dev.dynamodown.SortedKeyValueOperations;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -98,6 +99,12 @@ public final class DynamoDownAutoConfiguration {
 	@ConditionalOnMissingBean
 	DynamoDownTableInitializer dynamoDownTableInitializer(DynamoDown dynamoDown, DynamoDownProperties properties) {
 		return new DynamoDownTableInitializer(dynamoDown, properties);
+	}
+
+	/** Tables are prepared before any template (the namespaces' or the application's) is created. */
+	@Bean
+	static DependsOnTableInitialization templatesDependOnDynamoDownTableInitializer() {
+		return new DependsOnTableInitialization(DynamoDownTableInitializer.class, SortedKeyValueOperations.class);
 	}
 
 }

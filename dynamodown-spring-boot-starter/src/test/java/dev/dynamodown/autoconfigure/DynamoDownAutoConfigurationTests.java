@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionOverrideException;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -182,13 +185,42 @@ class DynamoDownAutoConfigurationTests {
 		}
 
 		@Test
-		void backsOffForTheApplicationsBeanOfTheSameName() {
+		void aBeanOfTheSameNameIsAStartupErrorNamingBoth() {
 			contextRunner
 				.withPropertyValues("dynamodown.table=app-data",
 						"dynamodown.namespaces.meetups.value-type=dev.dynamodown.Meetup")
 				.withUserConfiguration(UserTemplateConfiguration.class)
-				.run((context) -> assertThat(context.getBean("meetups", SortedKeyValueTemplate.class).namespace())
-					.isEqualTo("mine"));
+				.run((context) -> assertThat(context).getFailure()
+					.isInstanceOf(BeanDefinitionOverrideException.class)
+					.hasMessageContaining("'meetups'")
+					.hasMessageContaining("property 'dynamodown.namespaces.meetups'")
+					.hasMessageContaining(UserTemplateConfiguration.class.getName()));
+		}
+
+		@Test
+		void areDefinedByAFactoryMethodThatDependsOnDynamoDown() {
+			contextRunner
+				.withPropertyValues("dynamodown.table=app-data",
+						"dynamodown.namespaces.meetups.value-type=dev.dynamodown.Meetup")
+				.run((context) -> {
+					BeanDefinition definition = context.getBeanFactory().getBeanDefinition("meetups");
+					assertThat(definition.getFactoryMethodName()).isEqualTo("template");
+					assertThat(((RootBeanDefinition) definition).getInstanceSupplier()).isNull();
+					assertThat(definition.getResolvableType())
+						.hasToString(ResolvableType.forClassWithGenerics(SortedKeyValueTemplate.class, Meetup.class)
+							.toString());
+					context.getBean("meetups");
+					assertThat(context.getBeanFactory().getDependenciesForBean("meetups")).contains("dynamoDown");
+					assertThat(definition.getDependsOn()).contains("dynamoDownTableInitializer");
+				});
+		}
+
+		@Test
+		void theApplicationsTemplatesAlsoWaitForTheTables() {
+			contextRunner.withPropertyValues("dynamodown.table=app-data")
+				.withUserConfiguration(UserTemplateConfiguration.class)
+				.run((context) -> assertThat(context.getBeanFactory().getBeanDefinition("meetups").getDependsOn())
+					.contains("dynamoDownTableInitializer"));
 		}
 
 	}
