@@ -331,16 +331,17 @@ public class DynamoDownProperties {
 	public static class Client {
 
 		/**
-		 * Maximum time of a whole API call, retries included. When not set, the AWS SDK's
-		 * default (none).
+		 * Maximum time of a whole API call, retries and their backoff included. A call
+		 * still unanswered then fails (the AWS SDK's own default is no limit).
 		 */
-		private @Nullable Duration apiCallTimeout;
+		private Duration apiCallTimeout = Duration.ofSeconds(30);
 
 		/**
-		 * Maximum time of a single attempt of an API call. When not set, the AWS SDK's
-		 * default (none).
+		 * Maximum time of a single attempt of an API call, so that a connection that
+		 * stalls or dribbles is abandoned and the attempt retried (the AWS SDK's own
+		 * default is no limit).
 		 */
-		private @Nullable Duration apiCallAttemptTimeout;
+		private Duration apiCallAttemptTimeout = Duration.ofSeconds(10);
 
 		/**
 		 * Maximum time to establish a connection. When not set, the AWS SDK's default.
@@ -353,19 +354,19 @@ public class DynamoDownProperties {
 		 */
 		private @Nullable Integer maxConnections;
 
-		public @Nullable Duration getApiCallTimeout() {
+		public Duration getApiCallTimeout() {
 			return this.apiCallTimeout;
 		}
 
-		public void setApiCallTimeout(@Nullable Duration apiCallTimeout) {
+		public void setApiCallTimeout(Duration apiCallTimeout) {
 			this.apiCallTimeout = apiCallTimeout;
 		}
 
-		public @Nullable Duration getApiCallAttemptTimeout() {
+		public Duration getApiCallAttemptTimeout() {
 			return this.apiCallAttemptTimeout;
 		}
 
-		public void setApiCallAttemptTimeout(@Nullable Duration apiCallAttemptTimeout) {
+		public void setApiCallAttemptTimeout(Duration apiCallAttemptTimeout) {
 			this.apiCallAttemptTimeout = apiCallAttemptTimeout;
 		}
 
