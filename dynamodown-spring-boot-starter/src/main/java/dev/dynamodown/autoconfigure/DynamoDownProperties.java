@@ -71,6 +71,8 @@ public class DynamoDownProperties {
 
 	private final Health health = new Health();
 
+	private final Observations observations = new Observations();
+
 	public @Nullable String getRegion() {
 		return this.region;
 	}
@@ -141,6 +143,10 @@ public class DynamoDownProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Observations getObservations() {
+		return this.observations;
 	}
 
 	/**
@@ -464,6 +470,29 @@ public class DynamoDownProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Settings of the observations (timers, spans) of store operations.
+	 */
+	public static class Observations {
+
+		/**
+		 * Whether the namespace is a low-cardinality key of the observations (a tag of their
+		 * timers and of the batch retry meters) rather than a high-cardinality one (on spans
+		 * only). Only for applications with few namespaces: one per tenant or user would make
+		 * the meters unbounded.
+		 */
+		private boolean lowCardinalityNamespace;
+
+		public boolean isLowCardinalityNamespace() {
+			return this.lowCardinalityNamespace;
+		}
+
+		public void setLowCardinalityNamespace(boolean lowCardinalityNamespace) {
+			this.lowCardinalityNamespace = lowCardinalityNamespace;
 		}
 
 	}
