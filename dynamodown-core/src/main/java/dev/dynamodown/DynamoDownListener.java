@@ -25,7 +25,7 @@ public interface DynamoDownListener {
 	 * A public operation of a store starts.
 	 * <p>
 	 * {@code operation} is the method's name: {@code get}, {@code getAll}, {@code put},
-	 * {@code putIfAbsent}, {@code delete}, {@code range} (also for {@code keys}, {@code values} and
+	 * {@code putIfAbsent}, {@code putIf}, {@code delete}, {@code deleteIf}, {@code range} (also for {@code keys}, {@code values} and
 	 * {@code list}), {@code count}, {@code clear} (also for {@code destroy}), {@code batch} or
 	 * {@code atomicBatch}. A {@code range} stream starts when it is created and completes when it is
 	 * exhausted, closed or fails.
