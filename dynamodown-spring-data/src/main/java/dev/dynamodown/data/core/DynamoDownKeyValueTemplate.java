@@ -9,17 +9,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.dynamodown.BatchOperation;
 import dev.dynamodown.BatchWriteException;
 import dev.dynamodown.KeyValue;
+import dev.dynamodown.WriteCondition;
 import dev.dynamodown.data.mapping.DynamoDownPersistentEntity;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.data.domain.ScrollPosition;
@@ -36,6 +39,18 @@ import org.springframework.util.CollectionUtils;
  * <ul>
  * <li><b>Keys are never generated.</b> {@link #insert(Object)} of an entity whose key is
  * {@code null} throws {@link InvalidDataAccessApiUsageException}.</li>
+ * <li><b>{@link #insert} is one conditional write</b> ({@code PutItem} if the key is absent), never
+ * a read followed by a write: {@link DuplicateKeyException} if the key exists, nothing written.</li>
+ * <li><b>Optimistic locking.</b> An entity with a {@code @Version} property ({@code Long},
+ * {@code long}, {@code Integer}, {@code int}) is saved by {@link #update} with one conditional
+ * write that checks the stored version and increments it (a new entity, version {@code null} or
+ * primitive {@code 0}, is written with version {@code 0}, primitive {@code 1}, if its key is
+ * absent), and deleted by {@link #delete(Object)} with one conditional delete that checks it. A
+ * stale version throws {@link StaleEntitiesException} (an {@code OptimisticLockingFailureException})
+ * and writes nothing. {@link #updateAll} and {@link #deleteAll(Iterable, Class)} send one conditional
+ * write per versioned entity ({@code BatchWriteItem} has no conditions), up to
+ * {@value ConcurrentWrites#CONCURRENCY} at once, write every entity that is not stale and then report
+ * the stale ones together.</li>
  * <li><b>Exceptions</b> are translated by a {@link DynamoDownExceptionTranslator} into Spring's
  * {@code DataAccessException} hierarchy, with the original exception as the cause; also those
  * thrown while a {@link #stream} is consumed, and by {@link #count(Class)}.</li>
@@ -52,6 +67,8 @@ import org.springframework.util.CollectionUtils;
 public class DynamoDownKeyValueTemplate extends KeyValueTemplate {
 
 	private final DynamoDownKeyValueAdapter adapter;
+
+	private final OptimisticLocking locking = new OptimisticLocking();
 
 	private PersistenceExceptionTranslator exceptionTranslator = new DynamoDownExceptionTranslator();
 
@@ -102,26 +119,159 @@ public class DynamoDownKeyValueTemplate extends KeyValueTemplate {
 	 */
 	public <T> List<T> updateAll(Iterable<T> entities) {
 		Objects.requireNonNull(entities, "'entities' must not be null");
-		List<Write> writes = new ArrayList<>();
-		List<T> written = new ArrayList<>();
+		List<T> saved = new ArrayList<>();
+		List<Write> plain = new ArrayList<>();
+		List<Conditional> versioned = new ArrayList<>();
 		execute((adapter) -> {
 			for (T entity : entities) {
 				Objects.requireNonNull(entity, "'entities' must not contain null");
 				DynamoDownPersistentEntity<?> persistentEntity = entity(ClassUtils.getUserClass(entity));
-				writes.add(new Write(persistentEntity.getKeySpace(), requiredKey(persistentEntity, entity), entity));
-				written.add(entity);
+				String key = requiredKey(persistentEntity, entity);
+				if (persistentEntity.hasVersionProperty()) {
+					Conditional save = versionedSave(persistentEntity, key, entity);
+					versioned.add(save);
+					saved.add(cast(save.entity()));
+				}
+				else {
+					plain.add(new Write(persistentEntity.getKeySpace(), key, entity));
+					saved.add(entity);
+				}
 			}
 			return null;
 		});
-		writes.forEach((write) -> publish(KeyValueEvent.beforeUpdate(write.key(), write.keyspace(), write.type(),
+		plain.forEach((write) -> publish(KeyValueEvent.beforeUpdate(write.key(), write.keyspace(), write.type(),
 				write.entity())));
 		execute((adapter) -> {
-			byKeyspace(writes).forEach((keyspace, inKeyspace) -> writeBatch(inKeyspace,
+			byKeyspace(plain).forEach((keyspace, inKeyspace) -> writeBatch(inKeyspace,
 					() -> this.adapter.putAll(keyspace, inKeyspace.stream().map(Write::asEntry).toList()),
 					(write) -> KeyValueEvent.afterUpdate(write.key(), keyspace, write.type(), write.entity(), null)));
+			return conditionally(versioned);
+		});
+		return saved;
+	}
+
+	/**
+	 * Writes an entity: with one {@code PutItem}, or, for a versioned entity, one conditional
+	 * {@code PutItem} that checks and increments its version (see the class comment).
+	 * @param id the key
+	 * @param objectToUpdate the entity
+	 * @return the entity written: for a versioned entity, with its new version (a new instance if it
+	 * is immutable)
+	 * @throws StaleEntitiesException if the entity's version is stale; nothing was written
+	 */
+	@Override
+	public <T> T update(Object id, T objectToUpdate) {
+		Objects.requireNonNull(id, "'id' must not be null");
+		Objects.requireNonNull(objectToUpdate, "'objectToUpdate' must not be null");
+		DynamoDownPersistentEntity<?> entity = requiredEntity(objectToUpdate);
+		if (!entity.hasVersionProperty()) {
+			return super.update(id, objectToUpdate);
+		}
+		Conditional save = executeRequired((adapter) -> versionedSave(entity, key(id), objectToUpdate));
+		execute((adapter) -> conditionally(List.of(save)));
+		return cast(save.entity());
+	}
+
+	/**
+	 * Writes an entity whose key must be absent, with one conditional {@code PutItem}; a new
+	 * versioned entity gets its first version.
+	 * @param objectToInsert the entity, with its key
+	 * @return the entity written
+	 * @throws InvalidDataAccessApiUsageException if its key is {@code null} (keys are never generated)
+	 * @throws DuplicateKeyException if the key exists; nothing was written
+	 */
+	@Override
+	public <T> T insert(T objectToInsert) {
+		Objects.requireNonNull(objectToInsert, "'objectToInsert' must not be null");
+		DynamoDownPersistentEntity<?> entity = requiredEntity(objectToInsert);
+		return insert(executeRequired((adapter) -> requiredKey(entity, objectToInsert)), objectToInsert);
+	}
+
+	/**
+	 * Writes an entity whose key must be absent, with one conditional {@code PutItem} (never a read
+	 * followed by a write); a new versioned entity gets its first version.
+	 * @param id the key
+	 * @param objectToInsert the entity
+	 * @return the entity written
+	 * @throws DuplicateKeyException if the key exists; nothing was written
+	 */
+	@Override
+	public <T> T insert(Object id, T objectToInsert) {
+		Objects.requireNonNull(id, "'id' must not be null");
+		Objects.requireNonNull(objectToInsert, "'objectToInsert' must not be null");
+		DynamoDownPersistentEntity<?> entity = requiredEntity(objectToInsert);
+		String keyspace = entity.getKeySpace();
+		T toInsert = (entity.hasVersionProperty() && entity.isNew(objectToInsert))
+				? executeRequired((adapter) -> cast(versionedSave(entity, key(id), objectToInsert).entity()))
+				: objectToInsert;
+		Class<?> type = entity.getType();
+		publish(KeyValueEvent.beforeInsert(id, keyspace, type, toInsert));
+		if (!executeRequired((adapter) -> this.adapter.putIf(keyspace, id, toInsert, WriteCondition.itemAbsent()))) {
+			throw new DuplicateKeyException("Cannot insert " + type.getSimpleName() + " '" + id
+					+ "': an item with that key exists (nothing was written); use update or save");
+		}
+		publish(KeyValueEvent.afterInsert(id, keyspace, type, toInsert));
+		return toInsert;
+	}
+
+	/**
+	 * Deletes an entity; a versioned one with one conditional {@code DeleteItem} that checks its
+	 * version (an entity never saved, version {@code null}, is deleted without a check).
+	 * @param objectToDelete the entity
+	 * @return {@code null} for an entity without version (the previous one is not read), else the
+	 * entity deleted
+	 * @throws StaleEntitiesException if the entity's version is stale; nothing was deleted
+	 */
+	@Override
+	public <T> @Nullable T delete(T objectToDelete) {
+		Objects.requireNonNull(objectToDelete, "'objectToDelete' must not be null");
+		DynamoDownPersistentEntity<?> entity = requiredEntity(objectToDelete);
+		if (!entity.hasVersionProperty()) {
+			return cast(delete(executeRequired((adapter) -> requiredKey(entity, objectToDelete)), entity.getType()));
+		}
+		deleteAll(List.of(objectToDelete), entity.getType());
+		return objectToDelete;
+	}
+
+	/**
+	 * Deletes entities: with one non-atomic batch, or, for a versioned type, one conditional
+	 * {@code DeleteItem} per entity that checks its version (see the class comment).
+	 * @param entities the entities, each with a key
+	 * @param type their type
+	 * @throws StaleEntitiesException listing the entities whose version was stale; every other one
+	 * was deleted
+	 */
+	public void deleteAll(Iterable<?> entities, Class<?> type) {
+		Objects.requireNonNull(entities, "'entities' must not be null");
+		DynamoDownPersistentEntity<?> entity = executeRequired((adapter) -> entity(type));
+		List<Object> all = new ArrayList<>();
+		List<String> keys = new ArrayList<>();
+		execute((adapter) -> {
+			for (Object bean : entities) {
+				all.add(Objects.requireNonNull(bean, "'entities' must not contain null"));
+				keys.add(requiredKey(entity, bean));
+			}
 			return null;
 		});
-		return written;
+		if (!entity.hasVersionProperty()) {
+			deleteAllById(keys, type);
+			return;
+		}
+		String keyspace = entity.getKeySpace();
+		String versionAttribute = executeRequired((adapter) -> this.adapter.versionAttribute(type));
+		List<Conditional> deletes = new ArrayList<>();
+		for (int i = 0; i < all.size(); i++) {
+			String key = keys.get(i);
+			Object bean = all.get(i);
+			WriteCondition condition = this.locking.delete(entity, bean, versionAttribute);
+			deletes.add(new Conditional(key, bean, KeyValueEvent.beforeDelete(key, keyspace, type),
+					KeyValueEvent.afterDelete(key, keyspace, type, bean),
+					(condition != null) ? () -> this.adapter.deleteIf(keyspace, key, condition) : () -> {
+						this.adapter.delete(key, keyspace);
+						return true;
+					}));
+		}
+		execute((adapter) -> conditionally(deletes));
 	}
 
 	/**
@@ -220,6 +370,79 @@ public class DynamoDownKeyValueTemplate extends KeyValueTemplate {
 		return executeRequired((adapter) -> this.adapter.engine().exists(query, keyspace(type), type));
 	}
 
+	/** The save of a versioned entity: its next version and the conditional write that checks it. */
+	private Conditional versionedSave(DynamoDownPersistentEntity<?> entity, String key, Object bean) {
+		String keyspace = entity.getKeySpace();
+		Class<?> type = entity.getType();
+		OptimisticLocking.Save<Object> save = this.locking.save(entity, bean, this.adapter.versionAttribute(type));
+		Object next = save.entity();
+		return new Conditional(key, next, KeyValueEvent.beforeUpdate(key, keyspace, type, next),
+				KeyValueEvent.afterUpdate(key, keyspace, type, next, null),
+				() -> this.adapter.putIf(keyspace, key, next, save.condition()));
+	}
+
+	/**
+	 * Sends conditional writes, concurrently when there are several, and waits for all of them:
+	 * before-events first, then an after-event for each one applied. Then throws, if any failed,
+	 * the first failure (the others, and the stale entities, suppressed by it), else, if any was
+	 * stale, a {@link StaleEntitiesException} listing them.
+	 */
+	private @Nullable Void conditionally(List<Conditional> writes) {
+		if (writes.isEmpty()) {
+			return null;
+		}
+		writes.forEach((write) -> publish(write.before()));
+		List<ConcurrentWrites.Outcome<Boolean>> outcomes = ConcurrentWrites
+			.run(writes.stream().map(Conditional::send).toList());
+		List<String> stale = new ArrayList<>();
+		RuntimeException failure = null;
+		for (int i = 0; i < writes.size(); i++) {
+			ConcurrentWrites.Outcome<Boolean> outcome = outcomes.get(i);
+			if (outcome.failure() != null) {
+				if (failure == null) {
+					failure = outcome.failure();
+				}
+				else {
+					failure.addSuppressed(outcome.failure());
+				}
+			}
+			else if (Boolean.TRUE.equals(outcome.result())) {
+				publish(writes.get(i).after());
+			}
+			else {
+				stale.add(writes.get(i).key());
+			}
+		}
+		Class<?> type = ClassUtils.getUserClass(writes.get(0).entity());
+		if (failure != null) {
+			if (!stale.isEmpty()) {
+				failure.addSuppressed(new StaleEntitiesException(type, stale));
+			}
+			throw failure;
+		}
+		if (!stale.isEmpty()) {
+			throw new StaleEntitiesException(type, stale);
+		}
+		return null;
+	}
+
+	private DynamoDownPersistentEntity<?> requiredEntity(Object bean) {
+		return executeRequired((adapter) -> entity(ClassUtils.getUserClass(bean)));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T cast(Object entity) {
+		return (T) entity;
+	}
+
+	private static String key(Object id) {
+		if (!(id instanceof String key)) {
+			throw new IllegalArgumentException(
+					"'id' must be a String (dynamodown keys are Strings), was " + id.getClass().getName());
+		}
+		return key;
+	}
+
 	/** Deletes keys of one keyspace with a batch, publishing events around it. */
 	private void deleteBatch(String keyspace, List<Write> deletes) {
 		deletes.forEach((delete) -> publish(KeyValueEvent.beforeDelete(delete.key(), keyspace, delete.type())));
@@ -308,6 +531,14 @@ public class DynamoDownKeyValueTemplate extends KeyValueTemplate {
 			return new SimpleImmutableEntry<>(this.key, Objects.requireNonNull(this.entity));
 		}
 
+	}
+
+	/**
+	 * One conditional write of one entity: its key, the entity it writes (or deletes), its events and
+	 * the request, which answers whether it was applied.
+	 */
+	private record Conditional(String key, Object entity, KeyValueEvent<?> before, KeyValueEvent<?> after,
+			Supplier<Boolean> send) {
 	}
 
 	private static Set<String> distinctKeys(Iterable<String> ids) {

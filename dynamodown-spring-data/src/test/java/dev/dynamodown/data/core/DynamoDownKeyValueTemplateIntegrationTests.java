@@ -16,7 +16,6 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** What the template adds to Spring Data's {@code KeyValueTemplate}, and what it refuses. */
 @RepositoryIntegrationTest
@@ -37,7 +36,8 @@ class DynamoDownKeyValueTemplateIntegrationTests {
 
 	@Test
 	void insertNeverGeneratesAKey() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.template.insert(new Meetup(null, "x", "y", 1)))
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.template.insert(new Meetup(null, "x", "y", 1)))
 			.withMessageContaining("does not generate keys");
 		assertThat(this.requests.requests()).isEmpty();
 	}

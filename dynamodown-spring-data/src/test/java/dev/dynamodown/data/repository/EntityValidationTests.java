@@ -23,6 +23,7 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.core.type.filter.TypeFilter;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mapping.MappingException;
 import org.springframework.data.repository.CrudRepository;
 import org.springframework.data.repository.ListCrudRepository;
@@ -77,6 +78,12 @@ class EntityValidationTests {
 	void keyIgnoredByJacksonFailsAtStartup() {
 		assertStartupFails(with(JsonIgnoredKeyRepository.class), MappingException.class,
 				"Jackson does not map the @Id property 'key'");
+	}
+
+	@Test
+	void aVersionThatIsNotAnIntegerFailsAtStartup() {
+		assertStartupFails(with(TextVersionRepository.class), MappingException.class,
+				"The @Version property 'version'", "Long, long, Integer or int");
 	}
 
 	@Test
@@ -187,6 +194,14 @@ class EntityValidationTests {
 	}
 
 	interface JsonIgnoredKeyRepository extends CrudRepository<JsonIgnoredKey, String> {
+
+	}
+
+	record TextVersion(@Id String key, @Version String version) {
+
+	}
+
+	interface TextVersionRepository extends CrudRepository<TextVersion, String> {
 
 	}
 
