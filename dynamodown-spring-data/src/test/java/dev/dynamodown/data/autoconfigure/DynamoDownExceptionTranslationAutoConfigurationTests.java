@@ -3,16 +3,15 @@ package dev.dynamodown.data.autoconfigure;
 import dev.dynamodown.DynamoDown;
 import dev.dynamodown.SortedKeyValueTemplate;
 import dev.dynamodown.ValueCodec;
-import dev.dynamodown.data.RequestLog;
-import dev.dynamodown.data.TestDynamoDb;
+import dev.dynamodown.data.TestDynamoDbConfiguration;
 import dev.dynamodown.data.core.DynamoDownExceptionTranslator;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.InvalidDataAccessResourceUsageException;
 import org.springframework.dao.annotation.PersistenceExceptionTranslationPostProcessor;
@@ -53,21 +52,12 @@ class DynamoDownExceptionTranslationAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@Import(TestDynamoDbConfiguration.class)
 	static class NotesConfiguration {
 
 		@Bean
 		static PersistenceExceptionTranslationPostProcessor persistenceExceptionTranslationPostProcessor() {
 			return new PersistenceExceptionTranslationPostProcessor();
-		}
-
-		@Bean
-		DynamoDbClient dynamoDbClient() {
-			return TestDynamoDb.client(new RequestLog());
-		}
-
-		@Bean
-		DynamoDown dynamoDown(DynamoDbClient dynamoDbClient) {
-			return DynamoDown.create(dynamoDbClient);
 		}
 
 		@Bean
