@@ -18,6 +18,12 @@ import java.util.concurrent.CompletableFuture;
  * <li>{@link #close()} may be called at any time from any thread, also while a {@link #next()} is
  * outstanding (that future still completes, normally or exceptionally); afterwards no new
  * request is sent and buffered pages are released. Idempotent.</li>
+ * <li>The future may complete on any thread, or be complete already when returned.</li>
+ * <li>A {@link #next()} called after {@link #close()} sends no request and returns a completed
+ * future, normally failed with a {@link java.util.concurrent.CancellationException}; its caller
+ * ignores it. Such a call happens when a close races with a read: a {@link MergedPageSource}
+ * closes all its sources on the first failure, on the thread that saw it, while it may still be
+ * asking the others for pages.</li>
  * </ul>
  *
  * @param <T> the item type
