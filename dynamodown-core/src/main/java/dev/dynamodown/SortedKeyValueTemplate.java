@@ -111,7 +111,6 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 	/**
 	 * Writes a value only if a condition holds when DynamoDB applies the write: one conditional
 	 * {@code PutItem}, atomic for the key (for example, optimistic locking on a version attribute).
-	 * Beyond the public contract ({@code API.md}).
 	 * <p>
 	 * {@code false} means the condition did not hold and nothing was written. A retry by the client
 	 * that meets this call's own earlier attempt (applied, its answer lost) is recognised only when
@@ -132,7 +131,7 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 
 	/**
 	 * Deletes a key only if a condition holds when DynamoDB applies the delete: one conditional
-	 * {@code DeleteItem}, atomic for the key. Beyond the public contract ({@code API.md}).
+	 * {@code DeleteItem}, atomic for the key.
 	 * {@code false} means the condition did not hold and nothing was deleted; a retry by the client
 	 * that finds the key absent after more than one attempt is this call's own earlier attempt, and
 	 * reported as {@code true}.

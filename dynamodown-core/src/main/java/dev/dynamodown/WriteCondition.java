@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code DeleteItem}): the key's item is absent, or one of its attributes equals a value. Used,
  * for example, for optimistic locking on a version attribute. Immutable.
  * <p>
- * Beyond the public contract ({@code API.md}): an addition of this implementation, on
- * {@link SortedKeyValueTemplate} only, not on {@link SortedKeyValueOperations}.
+ * On {@link SortedKeyValueTemplate} only, not on the {@link SortedKeyValueOperations} interface.
  */
 public final class WriteCondition {
 
