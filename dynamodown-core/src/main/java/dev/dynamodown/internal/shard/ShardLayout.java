@@ -100,8 +100,8 @@ public final class ShardLayout {
 		int bytes = Keys.utf8Length(namespace, "namespace");
 		int longest = bytes + ((shards == 1) ? 0 : suffix(shards - 1, shards).length());
 		if (longest > MAX_PARTITION_BYTES) {
-			throw new IllegalArgumentException("'namespace' is " + bytes + " UTF-8 bytes long; with " + shards
-					+ " shards its partitions need up to " + longest + " bytes, and DynamoDB allows at most "
+			throw new IllegalArgumentException("'namespace' is " + bytes + " UTF-8 bytes long; over " + count(shards)
+					+ " its partitions need up to " + longest + " bytes, and DynamoDB allows at most "
 					+ MAX_PARTITION_BYTES + " for a hash-key value");
 		}
 		return new ShardLayout(namespace, shards, bytes);
@@ -189,7 +189,12 @@ public final class ShardLayout {
 
 	@Override
 	public String toString() {
-		return "'" + this.namespace + "' over " + this.shards + ((this.shards == 1) ? " shard" : " shards");
+		return "'" + this.namespace + "' over " + count(this.shards);
+	}
+
+	/** "1 shard", "8 shards". */
+	static String count(int shards) {
+		return shards + ((shards == 1) ? " shard" : " shards");
 	}
 
 	private static String suffix(int shard, int shards) {
