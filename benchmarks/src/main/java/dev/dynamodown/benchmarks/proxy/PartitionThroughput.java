@@ -72,6 +72,31 @@ public final class PartitionThroughput {
 		return new PartitionThroughput(writeUnitsPerSecond, readUnitsPerSecond, burst, DEFAULT_HASH_KEY, System::nanoTime);
 	}
 
+	/**
+	 * Parses {@code W,R[,BURST_MS]}: write and read units per second per partition, and the burst in
+	 * milliseconds (1,000 unless given).
+	 * @throws IllegalArgumentException if the text is not of that form
+	 */
+	public static PartitionThroughput parse(String limits) {
+		String[] parts = limits.split(",", -1);
+		try {
+			if (parts.length == 2 || parts.length == 3) {
+				Duration burst = Duration.ofMillis((parts.length == 3) ? Long.parseLong(parts[2].trim()) : 1_000);
+				return perPartition(Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim()), burst);
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException("Throughput limits must be 'W,R' or 'W,R,BURST_MS' (whole numbers), were '"
+				+ limits + "'");
+	}
+
+	/** A model with the same limits and full buckets, its ledger at zero. */
+	public PartitionThroughput fresh() {
+		return new PartitionThroughput(this.writeUnitsPerSecond, this.readUnitsPerSecond, this.burst, this.hashKey, this.clock);
+	}
+
 	/** The same limits on tables whose hash-key attribute is {@code hashKey}. */
 	public PartitionThroughput withHashKey(String hashKey) {
 		return new PartitionThroughput(this.writeUnitsPerSecond, this.readUnitsPerSecond, this.burst, hashKey, this.clock);
