@@ -1,9 +1,7 @@
 package dev.dynamodown.benchmarks.proxy;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -172,7 +170,7 @@ public final class BenchmarkProxy implements AutoCloseable {
 	private void serve(Socket client) {
 		try (client; UpstreamConnection upstream = new UpstreamConnection(this.upstream)) {
 			client.setTcpNoDelay(true);
-			InputStream in = new BufferedInputStream(client.getInputStream(), 64 * 1024);
+			HttpInput in = new HttpInput(client.getInputStream());
 			OutputStream out = new BufferedOutputStream(client.getOutputStream(), 64 * 1024);
 			for (HttpMessage request = HttpMessage.readRequest(in, out); request != null; request = HttpMessage.readRequest(in, out)) {
 				this.requests.incrementAndGet();

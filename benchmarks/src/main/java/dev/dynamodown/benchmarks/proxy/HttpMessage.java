@@ -3,12 +3,12 @@ package dev.dynamodown.benchmarks.proxy;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +39,7 @@ final class HttpMessage {
 	 * @return the request, or {@code null} if the client closed the connection before its first byte
 	 * @throws IOException if the stream fails or ends inside the message
 	 */
-	static @Nullable HttpMessage readRequest(InputStream in, OutputStream out) throws IOException {
+	static @Nullable HttpMessage readRequest(HttpInput in, OutputStream out) throws IOException {
 		HttpMessage head = readHead(in);
 		if (head == null) {
 			return null;
@@ -55,7 +55,7 @@ final class HttpMessage {
 	 * Reads one response.
 	 * @throws IOException if the stream fails, or ends before or inside the message
 	 */
-	static HttpMessage readResponse(InputStream in) throws IOException {
+	static HttpMessage readResponse(HttpInput in) throws IOException {
 		HttpMessage head = readHead(in);
 		if (head == null) {
 			throw new EOFException("The server closed the connection without answering");
@@ -127,14 +127,13 @@ final class HttpMessage {
 		out.flush();
 	}
 
-	private static @Nullable HttpMessage readHead(InputStream in) throws IOException {
-		int first = in.read();
-		if (first < 0) {
+	private static @Nullable HttpMessage readHead(HttpInput in) throws IOException {
+		String startLine = in.readLine(true);
+		if (startLine == null) {
 			return null;
 		}
-		String startLine = readLine(in, new StringBuilder(64).append((char) first));
 		List<String[]> headers = new ArrayList<>(16);
-		for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+		for (String line = line(in); !line.isEmpty(); line = line(in)) {
 			int colon = line.indexOf(':');
 			if (colon <= 0) {
 				throw new IOException("Malformed header line: " + line);
@@ -144,59 +143,34 @@ final class HttpMessage {
 		return new HttpMessage(startLine, headers, new byte[0]);
 	}
 
-	private static byte[] readBody(HttpMessage head, InputStream in) throws IOException {
+	private static byte[] readBody(HttpMessage head, HttpInput in) throws IOException {
 		if ("chunked".equalsIgnoreCase(head.header("Transfer-Encoding"))) {
 			return readChunked(in);
 		}
 		String length = head.header("Content-Length");
-		return (length != null) ? readFully(in, Integer.parseInt(length)) : new byte[0];
+		return (length != null) ? in.readBytes(Integer.parseInt(length)) : new byte[0];
 	}
 
-	private static byte[] readChunked(InputStream in) throws IOException {
+	private static byte[] readChunked(HttpInput in) throws IOException {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		while (true) {
-			String sizeLine = readLine(in);
+			String sizeLine = line(in);
 			int semicolon = sizeLine.indexOf(';');
 			int size = Integer.parseInt((semicolon >= 0) ? sizeLine.substring(0, semicolon).trim() : sizeLine.trim(), 16);
 			if (size == 0) {
-				while (!readLine(in).isEmpty()) {
+				while (!line(in).isEmpty()) {
 					// trailers: none expected, skipped
 				}
 				return body.toByteArray();
 			}
-			body.write(readFully(in, size));
-			readLine(in);
+			body.write(in.readBytes(size));
+			line(in);
 		}
 	}
 
-	private static byte[] readFully(InputStream in, int length) throws IOException {
-		byte[] bytes = in.readNBytes(length);
-		if (bytes.length < length) {
-			throw new EOFException("Body ended after " + bytes.length + " of " + length + " bytes");
-		}
-		return bytes;
-	}
-
-	private static String readLine(InputStream in) throws IOException {
-		return readLine(in, new StringBuilder(64));
-	}
-
-	/** Reads the rest of a line (ISO-8859-1, ended by LF or CRLF) after what {@code line} holds. */
-	private static String readLine(InputStream in, StringBuilder line) throws IOException {
-		while (true) {
-			int b = in.read();
-			if (b < 0) {
-				throw new EOFException("Stream ended inside an HTTP message");
-			}
-			if (b == '\n') {
-				int end = line.length();
-				if (end > 0 && line.charAt(end - 1) == '\r') {
-					line.setLength(end - 1);
-				}
-				return line.toString();
-			}
-			line.append((char) b);
-		}
+	/** A line inside a message, where the stream may not end. */
+	private static String line(HttpInput in) throws IOException {
+		return Objects.requireNonNull(in.readLine(false));
 	}
 
 }

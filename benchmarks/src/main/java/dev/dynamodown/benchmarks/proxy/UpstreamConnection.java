@@ -1,6 +1,5 @@
 package dev.dynamodown.benchmarks.proxy;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +28,7 @@ final class UpstreamConnection implements AutoCloseable {
 
 	private @Nullable Socket socket;
 
-	private InputStream in = InputStream.nullInputStream();
+	private HttpInput in = new HttpInput(InputStream.nullInputStream());
 
 	private OutputStream out = OutputStream.nullOutputStream();
 
@@ -66,7 +65,7 @@ final class UpstreamConnection implements AutoCloseable {
 			socket.connect(this.server, CONNECT_TIMEOUT_MILLIS);
 			socket.setSoTimeout(READ_TIMEOUT_MILLIS);
 			socket.setTcpNoDelay(true);
-			this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+			this.in = new HttpInput(socket.getInputStream());
 			this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
 			this.socket = socket;
 		}

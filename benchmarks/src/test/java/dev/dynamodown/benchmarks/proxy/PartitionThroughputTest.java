@@ -11,8 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.dynamodown.BatchResult;
 import dev.dynamodown.DynamoDown;
-import dev.dynamodown.DynamoDownOptions;
-import dev.dynamodown.KeyRange;
 import dev.dynamodown.SortedKeyValueTemplate;
 import dev.dynamodown.ValueCodec;
 import dev.dynamodown.benchmarks.store.RawSdkStore;
@@ -208,16 +206,19 @@ class PartitionThroughputTest {
 			.isThrownBy(() -> client.batchGetItem((r) -> r.requestItems(Map.of(this.table, unprocessed))));
 	}
 
-	/** On the real clock: both contenders' batch loops retry what the model left unprocessed until it is written. */
+	/**
+	 * On the real clock: a batch of 25 items into a fresh partition of 10 units gets 10 written and 15 back
+	 * unprocessed, and both contenders' batch loops retry those until they are written (a retry that finds the
+	 * partition still empty is refused whole, and the SDK retries that as throttling).
+	 */
 	@Test
 	void theRawSdkLoopAndDynamodownRetryUnprocessedItemsUntilApplied() {
-		PartitionThroughput model = PartitionThroughput.perPartition(50, 50, ONE_SECOND);
-		BenchmarkProxy proxy = proxy(model);
-		DynamoDbClient client = client(proxy, 3);
+		PartitionThroughput model = PartitionThroughput.perPartition(10, 10, ONE_SECOND);
+		DynamoDbClient client = client(proxy(model), 0);
 		this.table = ProxyClients.table(direct, "retried-batches");
 		Map<String, String> entries = new LinkedHashMap<>();
-		for (int i = 0; i < 75; i++) {
-			entries.put(String.format("k%03d", i), "value " + i);
+		for (int i = 0; i < 25; i++) {
+			entries.put(String.format("k%02d", i), "value " + i);
 		}
 		ExecutorService pool = Executors.newCachedThreadPool();
 		try {
@@ -226,25 +227,18 @@ class PartitionThroughputTest {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(count("raw")).isEqualTo(75);
-		long rawUnprocessed = model.ledger().unprocessedEntries();
-		assertThat(rawUnprocessed).isPositive();
+		assertThat(count("raw")).isEqualTo(25);
+		assertThat(model.ledger().unprocessedEntries()).isGreaterThanOrEqualTo(15);
 
-		DynamoDownOptions patient = DynamoDownOptions.builder()
-			.maxBatchAttempts(30)
-			.retryBaseDelay(Duration.ofMillis(50))
-			.retryMaxDelay(Duration.ofMillis(500))
-			.build();
-		try (DynamoDown dynamoDown = DynamoDown.create(client, patient)) {
+		model.resetLedger();
+		try (DynamoDown dynamoDown = DynamoDown.create(client)) {
 			SortedKeyValueTemplate<String> store = dynamoDown.template(this.table, "dd", ValueCodec.string());
 			BatchResult result = store.batch((batch) -> entries.forEach(batch::put));
-			assertThat(result.applied()).isEqualTo(75);
+			assertThat(result.applied()).isEqualTo(25);
 			assertThat(result.retries()).isPositive();
-			assertThat(store.count(KeyRange.all())).isEqualTo(75);
 		}
-		assertThat(count("dd")).isEqualTo(75);
-		assertThat(model.ledger().unprocessedEntries()).isGreaterThan(rawUnprocessed);
-		assertThat(proxy.errors()).isEmpty();
+		assertThat(count("dd")).isEqualTo(25);
+		assertThat(model.ledger().unprocessedEntries()).isGreaterThanOrEqualTo(15);
 	}
 
 	private PartitionThroughput frozen(long writeUnits, long readUnits) {

@@ -14,6 +14,7 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Clients for the proxy's tests: straight to the JVM's dynalite, or through a proxy. */
@@ -31,15 +32,20 @@ final class ProxyClients {
 		return DynaliteServer.shared().endpoint();
 	}
 
-	/** A client of {@code endpoint} making at most {@code maxAttempts} attempts per call (1: no retries). */
+	/**
+	 * A client of {@code endpoint} making at most {@code maxAttempts} attempts per call (1: no retries; 0: the
+	 * SDK's default retry policy, as the benchmark's clients have).
+	 */
 	static DynamoDbClient sync(URI endpoint, int maxAttempts) {
-		return DynamoDbClient.builder()
+		DynamoDbClientBuilder builder = DynamoDbClient.builder()
 			.endpointOverride(endpoint)
 			.region(Region.US_EAST_1)
 			.credentialsProvider(CREDENTIALS)
-			.httpClientBuilder(Apache5HttpClient.builder().maxConnections(64).connectionTimeout(Duration.ofSeconds(2)))
-			.overrideConfiguration((o) -> o.retryStrategy((r) -> r.maxAttempts(maxAttempts)))
-			.build();
+			.httpClientBuilder(Apache5HttpClient.builder().maxConnections(64).connectionTimeout(Duration.ofSeconds(2)));
+		if (maxAttempts > 0) {
+			builder.overrideConfiguration((o) -> o.retryStrategy((r) -> r.maxAttempts(maxAttempts)));
+		}
+		return builder.build();
 	}
 
 	/** An asynchronous (Netty) client of {@code endpoint} with up to {@code concurrency} requests in flight. */
