@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * Options: {@code --quick} for a smoke run (smaller sizes, 3 rounds); {@code --endpoint URL} to measure
  * another DynamoDB-compatible server instead of starting dynalite; {@code --batch-concurrency N} to run
  * dynamodown with another batch concurrency than its default; {@code --proxy} to spend the latency in the
- * benchmark proxy instead of the clients' interceptor; {@code --partition-throughput W,R[,BURST_MS]} to
+ * benchmark proxy instead of the clients' interceptor (needed by asynchronous clients, whose interceptor
+ * runs on the caller's thread); {@code --partition-throughput W,R[,BURST_MS]} to
  * model a per-partition throughput limit in that proxy; {@code --proxy-overhead} to measure what the proxy
  * itself costs per request instead of running the tables.
  */
@@ -46,7 +47,7 @@ public final class BenchmarkMain {
 			  --endpoint URL          measure a running DynamoDB-compatible server instead of starting dynalite
 			  --batch-concurrency N   run dynamodown with N batch requests in flight (else its default)
 			  --proxy                 spend the latency in the benchmark proxy (its own threads), not in the
-			                          clients' interceptor (the calling thread)
+			                          clients' interceptor (the calling thread); 0 ms goes straight to the server
 			  --partition-throughput W,R[,BURST_MS]
 			                          through the proxy, allow each partition-key value W write and R read
 			                          units per second, saving up BURST_MS (default 1000) ms of them

@@ -66,8 +66,8 @@ public record BenchmarkSettings(int rounds, int threads, DynamoDownOptions optio
 
 	/**
 	 * Where the latency of a mode is spent, and what else stands between the clients and the server.
-	 * @param proxy whether the contenders' requests go through a {@code BenchmarkProxy} that spends the latency
-	 * on its own threads (else each client's interceptor spends it on the calling thread)
+	 * @param proxy whether the contenders' requests of a mode with latency go through a {@code BenchmarkProxy}
+	 * that spends it on its own threads (else each client's interceptor spends it on the calling thread)
 	 * @param throughput the per-partition throughput model the proxy applies (a fresh one per mode), or
 	 * {@code null} for none
 	 */
@@ -85,15 +85,24 @@ public record BenchmarkSettings(int rounds, int threads, DynamoDownOptions optio
 			}
 		}
 
-		/** The route of one latency mode; close it after the mode. */
+		/**
+		 * The route of one latency mode; close it after the mode. A mode without latency goes straight to the
+		 * server unless a throughput model needs the proxy: there the proxy would have nothing to do but take CPU
+		 * time from the client and the server.
+		 */
 		public Route open(URI server, Duration latency) {
-			return this.proxy ? Route.proxied(server, latency, (this.throughput != null) ? this.throughput.fresh() : null)
-					: Route.direct(server, latency);
+			if (this.throughput != null) {
+				return Route.proxied(server, latency, this.throughput.fresh());
+			}
+			return (this.proxy && !latency.isZero()) ? Route.proxied(server, latency, null) : Route.direct(server, latency);
 		}
 
 		public String describe() {
-			return !this.proxy ? "latency in the clients' interceptor"
-					: "latency in the benchmark proxy" + ((this.throughput != null) ? ", throughput " + this.throughput : "");
+			if (!this.proxy) {
+				return "latency in the clients' interceptor";
+			}
+			return (this.throughput != null) ? "latency in the benchmark proxy, throughput " + this.throughput
+					: "latency in the benchmark proxy (0 ms straight to the server)";
 		}
 
 	}
