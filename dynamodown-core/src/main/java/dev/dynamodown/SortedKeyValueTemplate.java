@@ -19,6 +19,7 @@ import dev.dynamodown.internal.batch.RangeClearer;
 import dev.dynamodown.internal.batch.TransactionWriter;
 import dev.dynamodown.internal.batch.WriteCollector;
 import dev.dynamodown.internal.batch.WriteOp;
+import dev.dynamodown.internal.codec.Decoding;
 import dev.dynamodown.internal.query.RangeCounter;
 import dev.dynamodown.internal.query.RangeReader;
 import dev.dynamodown.internal.store.ItemOperations;
@@ -71,7 +72,8 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 
 	@Override
 	public Optional<V> get(String key) {
-		return this.store.call("get", () -> this.items.get(Keys.requireValid(key, "key")).map(this.codec::decode));
+		return this.store.call("get", () -> this.items.get(Keys.requireValid(key, "key"))
+			.map((attributes) -> Decoding.decode(this.codec, key, attributes)));
 	}
 
 	@Override
@@ -84,7 +86,7 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 			}
 			Map<String, V> values = new TreeMap<>(Keys.UTF8_ORDER);
 			new BatchGetter(this.store).get(List.copyOf(distinct))
-				.forEach((key, attributes) -> values.put(key, this.codec.decode(attributes)));
+				.forEach((key, attributes) -> values.put(key, Decoding.decode(this.codec, key, attributes)));
 			return Collections.unmodifiableMap(values);
 		});
 	}
@@ -106,6 +108,45 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 		return this.store.call("putIfAbsent", () -> this.items.putIfAbsent(key, item(key, value)));
 	}
 
+	/**
+	 * Writes a value only if a condition holds when DynamoDB applies the write: one conditional
+	 * {@code PutItem}, atomic for the key (for example, optimistic locking on a version attribute).
+	 * Beyond the public contract ({@code API.md}).
+	 * <p>
+	 * {@code false} means the condition did not hold and nothing was written. A retry by the client
+	 * that meets this call's own earlier attempt (applied, its answer lost) is recognised only when
+	 * the client really made more than one attempt and the key holds exactly the item this call
+	 * writes, and then reported as {@code true}; a different writer that wrote the identical item in
+	 * between cannot be told apart from it.
+	 * @param key the key
+	 * @param value the value
+	 * @param condition what must hold; an {@link WriteCondition#attributeEquals attribute} must be a
+	 * value attribute, not a key attribute of the table
+	 * @return whether the value was written
+	 * @throws IllegalArgumentException before any write, for a bad key, value or condition
+	 */
+	public boolean putIf(String key, V value, WriteCondition condition) {
+		Objects.requireNonNull(condition, "'condition' must not be null");
+		return this.store.call("putIf", () -> this.items.putIf(key, item(key, value), checked(condition)));
+	}
+
+	/**
+	 * Deletes a key only if a condition holds when DynamoDB applies the delete: one conditional
+	 * {@code DeleteItem}, atomic for the key. Beyond the public contract ({@code API.md}).
+	 * {@code false} means the condition did not hold and nothing was deleted; a retry by the client
+	 * that finds the key absent after more than one attempt is this call's own earlier attempt, and
+	 * reported as {@code true}.
+	 * @param key the key
+	 * @param condition what must hold (see {@link #putIf})
+	 * @return whether the item was deleted
+	 * @throws IllegalArgumentException before any request, for a bad key or condition
+	 */
+	public boolean deleteIf(String key, WriteCondition condition) {
+		Objects.requireNonNull(condition, "'condition' must not be null");
+		return this.store.call("deleteIf",
+				() -> this.items.deleteIf(Keys.requireValid(key, "key"), checked(condition)));
+	}
+
 	@Override
 	public void delete(String key) {
 		this.store.run("delete", () -> this.items.delete(Keys.requireValid(key, "key")));
@@ -123,7 +164,7 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 
 	@Override
 	public Stream<V> values(KeyRange range) {
-		return items(range, false).map((item) -> this.codec.decode(this.store.schema().valueAttributes(item)));
+		return items(range, false).map((item) -> entry(item).value());
 	}
 
 	@Override
@@ -181,6 +222,16 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 		return this.store.item(key, this.codec.encode(value));
 	}
 
+	private WriteCondition checked(WriteCondition condition) {
+		condition.attribute().ifPresent((attribute) -> {
+			if (attribute.equals(this.store.schema().hashName()) || attribute.equals(this.store.schema().rangeName())) {
+				throw new IllegalArgumentException("A WriteCondition on '" + attribute + "', a key attribute of table '"
+						+ table() + "', is not a condition on the item's value");
+			}
+		});
+		return condition;
+	}
+
 	private List<WriteOp> collect(Consumer<Batch<V>> operations) {
 		WriteCollector<V> batch = new WriteCollector<>(this.store, this.codec);
 		operations.accept(batch);
@@ -200,8 +251,8 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 	}
 
 	private KeyValue<V> entry(Map<String, AttributeValue> item) {
-		return new KeyValue<>(this.store.schema().rangeValue(item),
-				this.codec.decode(this.store.schema().valueAttributes(item)));
+		String key = this.store.schema().rangeValue(item);
+		return new KeyValue<>(key, Decoding.decode(this.codec, key, this.store.schema().valueAttributes(item)));
 	}
 
 }

@@ -179,7 +179,7 @@ class ErrorsTest {
 			.formatted(DynaliteSupport.SECRET_KEY, DynaliteSupport.ACCESS_KEY));
 		assertThatExceptionOfType(DynamoDownException.class).isThrownBy(() -> store.get("k"))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("InvalidSignatureException")
-				.contains("canonical request omitted")
+				.contains("signed request echo omitted")
 				.doesNotContain(DynaliteSupport.SECRET_KEY)
 				.doesNotContain(DynaliteSupport.ACCESS_KEY));
 	}

@@ -4,6 +4,7 @@ import dev.dynamodown.DynamoDown;
 import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.SortedKeyValueTemplate;
 import dev.dynamodown.ValueCodec;
+import dev.dynamodown.WriteCondition;
 import dev.dynamodown.reliability.faults.Fault;
 import dev.dynamodown.reliability.faults.FaultPlan;
 import dev.dynamodown.reliability.faults.FaultProxy;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -132,6 +134,39 @@ class LostAnswerTest {
 		proxy.plan(FaultPlan.script().next("GetItem", Fault.THROTTLING, Fault.RESET_BEFORE));
 		assertThat(this.store.get("k")).contains("v");
 		assertThat(proxy.log().entries("GetItem")).hasSize(3);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Fault.class, names = { "RESET_AFTER", "INTERNAL_ERROR_AFTER", "STALL_AFTER" })
+	void putIfWhoseFirstAttemptLandedButWhoseAnswerWasLostReturnsTrue(Fault fault) {
+		this.truth.put("k", "1");
+		proxy.plan(FaultPlan.script().next("PutItem", fault));
+		assertThat(this.store.putIf("k", "2", valueIs("1"))).isTrue();
+		assertThat(proxy.log().entries("PutItem")).hasSize(2);
+		assertThat(this.truth.get("k")).contains("2");
+	}
+
+	@Test
+	void putIfOnAValueAnotherWriterChangedReturnsFalseAlsoWhenItsAnswerIsLost() {
+		this.truth.put("k", "theirs");
+		proxy.plan(FaultPlan.script().next("PutItem", Fault.RESET_AFTER));
+		assertThat(this.store.putIf("k", "mine", valueIs("1"))).isFalse();
+		assertThat(proxy.log().entries("PutItem")).hasSize(2);
+		assertThat(this.truth.get("k")).contains("theirs");
+	}
+
+	@Test
+	void deleteIfWhoseFirstAttemptLandedButWhoseAnswerWasLostReturnsTrue() {
+		this.truth.put("k", "1");
+		proxy.plan(FaultPlan.script().next("DeleteItem", Fault.RESET_AFTER));
+		assertThat(this.store.deleteIf("k", valueIs("1"))).isTrue();
+		assertThat(proxy.log().entries("DeleteItem")).hasSize(2);
+		assertThat(this.truth.get("k")).isEmpty();
+	}
+
+	/** The string codec stores the value in the attribute {@code value}. */
+	private static WriteCondition valueIs(String value) {
+		return WriteCondition.attributeEquals("value", AttributeValue.fromS(value));
 	}
 
 }

@@ -3,7 +3,9 @@ package dev.dynamodown.internal.store;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.dynamodown.WriteCondition;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -77,11 +79,89 @@ public final class ItemOperations {
 	}
 
 	/**
+	 * Writes an item only if a condition holds: one conditional {@code PutItem}.
+	 * <p>
+	 * A failed condition is this call's own earlier attempt only when the client made more than one
+	 * attempt ({@link SdkException#numAttempts()}: an applied attempt whose answer was lost) and the
+	 * key now holds exactly the item this call writes; then the call reports success. Otherwise a
+	 * failed condition means nothing was written.
+	 * @param key the item's key
+	 * @param item an item built by {@link Store#item}
+	 * @param condition what must hold
+	 * @return {@code true} if the item was written, {@code false} if the condition did not hold
+	 */
+	public boolean putIf(String key, Map<String, AttributeValue> item, WriteCondition condition) {
+		Condition expression = Condition.of(condition, this.store.schema().rangeName());
+		try {
+			this.store.client()
+				.putItem((r) -> r.tableName(this.store.table())
+					.item(item)
+					.conditionExpression(expression.expression())
+					.expressionAttributeNames(expression.names())
+					.expressionAttributeValues(expression.values())
+					.returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+			return true;
+		}
+		catch (ConditionalCheckFailedException ex) {
+			if (!retried(ex)) {
+				return false;
+			}
+			Map<String, AttributeValue> existing = ex.hasItem() ? ex.item() : currentItem(key);
+			return existing != null && SameItem.same(existing, item);
+		}
+	}
+
+	/**
+	 * Deletes a key only if a condition holds: one conditional {@code DeleteItem}. A failed
+	 * condition after more than one attempt, with the key now absent, is this call's own earlier
+	 * attempt (applied, its answer lost), and reported as success.
+	 * @param key a valid key
+	 * @param condition what must hold
+	 * @return {@code true} if the item was deleted, {@code false} if the condition did not hold
+	 */
+	public boolean deleteIf(String key, WriteCondition condition) {
+		Condition expression = Condition.of(condition, this.store.schema().rangeName());
+		try {
+			this.store.client()
+				.deleteItem((r) -> r.tableName(this.store.table())
+					.key(this.store.key(key))
+					.conditionExpression(expression.expression())
+					.expressionAttributeNames(expression.names())
+					.expressionAttributeValues(expression.values())
+					.returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+			return true;
+		}
+		catch (ConditionalCheckFailedException ex) {
+			return retried(ex) && !ex.hasItem() && currentItem(key) == null;
+		}
+	}
+
+	/**
 	 * Deletes a key; no error if it is absent.
 	 * @param key a valid key
 	 */
 	public void delete(String key) {
 		this.store.client().deleteItem((r) -> r.tableName(this.store.table()).key(this.store.key(key)));
+	}
+
+	private static boolean retried(SdkException failure) {
+		Integer attempts = failure.numAttempts();
+		return attempts != null && attempts > 1;
+	}
+
+	/** A {@link WriteCondition} as a DynamoDB condition expression. */
+	private record Condition(String expression, Map<String, String> names,
+			@Nullable Map<String, AttributeValue> values) {
+
+		static Condition of(WriteCondition condition, String rangeName) {
+			Optional<String> attribute = condition.attribute();
+			if (attribute.isEmpty()) {
+				return new Condition("attribute_not_exists(#a)", Map.of("#a", rangeName), null);
+			}
+			return new Condition("#a = :v", Map.of("#a", attribute.get()),
+					Map.of(":v", condition.value().orElseThrow()));
+		}
+
 	}
 
 	private @Nullable Map<String, AttributeValue> currentItem(String key) {

@@ -4,30 +4,37 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.dynamodown.DynamoDownListener;
+import dev.dynamodown.DynamoDownListener.StartedOperation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Times one public operation and reports it to the {@link DynamoDownListener} exactly once, even
- * when several paths (a stream's exhaustion and its close) try to finish it.
+ * Times one public operation and reports it to the {@link DynamoDownListener}: its start when
+ * created, its completion exactly once, even when several paths (a stream's exhaustion and its
+ * close) try to finish it. The one place where the core reports operations.
  */
 public final class OperationTimer {
 
 	private static final System.Logger LOGGER = System.getLogger(OperationTimer.class.getName());
 
-	private final DynamoDownListener listener;
-
-	private final StoreLocation location;
-
-	private final String operation;
+	private final StartedOperation started;
 
 	private final long start = System.nanoTime();
 
 	private final AtomicBoolean finished = new AtomicBoolean();
 
 	OperationTimer(DynamoDownListener listener, StoreLocation location, String operation) {
-		this.listener = listener;
-		this.location = location;
-		this.operation = operation;
+		this.started = start(listener, location, operation);
+	}
+
+	private static StartedOperation start(DynamoDownListener listener, StoreLocation location, String operation) {
+		try {
+			StartedOperation started = listener.operationStarted(location.table(), location.namespace(), operation);
+			return (started != null) ? started : StartedOperation.NONE;
+		}
+		catch (RuntimeException ex) {
+			LOGGER.log(Level.WARNING, "DynamoDownListener failed on operationStarted; ignored", ex);
+			return StartedOperation.NONE;
+		}
 	}
 
 	/**
@@ -38,8 +45,7 @@ public final class OperationTimer {
 		if (this.finished.compareAndSet(false, true)) {
 			long nanos = System.nanoTime() - this.start;
 			try {
-				this.listener.operationCompleted(this.location.table(), this.location.namespace(), this.operation, nanos,
-						failure);
+				this.started.completed(nanos, failure);
 			}
 			catch (RuntimeException ex) {
 				LOGGER.log(Level.WARNING, "DynamoDownListener failed on operationCompleted; ignored", ex);

@@ -45,7 +45,24 @@ public enum Fault {
 	PARTIALLY_UNPROCESSED(true),
 
 	/** Batch requests only: nothing is forwarded, everything is returned as unprocessed. */
-	ALL_UNPROCESSED(true);
+	ALL_UNPROCESSED(true),
+
+	/**
+	 * Not forwarded; HTTP 400 {@code InvalidSignatureException} whose message echoes the signed
+	 * request as AWS does (the canonical request with the {@code x-amz-security-token} header and
+	 * the string to sign) and, beyond what AWS echoes, the request's {@code Authorization} header
+	 * (access key id in {@code Credential=}, {@code Signature=}) and {@link #PLANTED_SECRET}.
+	 */
+	INVALID_SIGNATURE(false),
+
+	/**
+	 * Not forwarded; HTTP 400 {@code UnrecognizedClientException} whose message names the
+	 * request's security token, access key id and principal ARN, and {@link #PLANTED_SECRET}.
+	 */
+	UNRECOGNIZED_CLIENT(false);
+
+	/** Shaped like an AWS secret access key: what a careless error text could carry. */
+	public static final String PLANTED_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzPlantedKEY";
 
 	private final boolean batchOnly;
 
