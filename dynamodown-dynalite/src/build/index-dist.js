@@ -3,8 +3,9 @@
 // Build step of dynamodown-dynalite, run by Maven after `npm ci`:
 //   node index-dist.js <dist directory> <index file>
 // Writes the index that DynaliteDistribution (Java) reads to extract the distribution from a jar,
-// where a folder cannot be listed: first "sha256 <hex>", a hash of every path and content, which
-// names the extraction folder; then one relative path per line, every regular file in sorted order.
+// where a folder cannot be listed, and to verify a copy before every launch: first
+// "sha256 <hex>", a hash of every path and content, which names the extraction folder; then one
+// line per regular file in sorted order, "<sha256 of its content> <relative path>".
 // Symbolic links (node_modules/.bin) are left out: nothing here runs them.
 
 const crypto = require('node:crypto')
@@ -28,9 +29,12 @@ const files = []
 files.sort()
 
 const hash = crypto.createHash('sha256')
+const lines = []
 for (const file of files) {
+	const content = fs.readFileSync(path.join(distDir, file))
 	hash.update(file + '\0')
-	hash.update(fs.readFileSync(path.join(distDir, file)))
+	hash.update(content)
+	lines.push(crypto.createHash('sha256').update(content).digest('hex') + ' ' + file)
 }
-fs.writeFileSync(indexFile, [ 'sha256 ' + hash.digest('hex'), ...files, '' ].join('\n'))
+fs.writeFileSync(indexFile, [ 'sha256 ' + hash.digest('hex'), ...lines, '' ].join('\n'))
 console.log(`Indexed ${files.length} files of ${distDir}`)

@@ -26,8 +26,28 @@ function show(message, isError) {
 	$("status").className = isError ? "error" : "";
 }
 
+// A key travels percent-encoded (UTF-8) in one path segment, as the API expects: ";", "/", "%",
+// "?", "#", spaces and any character arrive intact. Only the keys "." and ".." cannot: browsers
+// resolve those segments (encoded as %2E too) before sending, so they go by the batch endpoint,
+// whose keys travel in the body.
 function pathOf(namespace, key) {
 	return "/api/" + encodeURIComponent(namespace) + (key === undefined ? "" : "/" + encodeURIComponent(key));
+}
+
+function isDotSegment(key) {
+	return key === "." || key === "..";
+}
+
+function putEntry(namespace, key, value) {
+	return isDotSegment(key)
+		? call("POST", pathOf(namespace) + "/batch", { operations: [{ op: "put", key, value }] })
+		: call("PUT", pathOf(namespace, key), value);
+}
+
+function removeEntry(namespace, key) {
+	return isDotSegment(key)
+		? call("POST", pathOf(namespace) + "/batch", { operations: [{ op: "delete", key }] })
+		: call("DELETE", pathOf(namespace, key));
 }
 
 async function loadPage() {
@@ -85,7 +105,7 @@ function render(namespace, items) {
 
 async function deleteEntry(namespace, key) {
 	try {
-		await call("DELETE", pathOf(namespace, key));
+		await removeEntry(namespace, key);
 		show("Deleted " + key);
 	}
 	catch (error) {
@@ -106,7 +126,7 @@ async function saveEntry(event) {
 		value = text;
 	}
 	try {
-		await call("PUT", pathOf($("namespace").value, key), value);
+		await putEntry($("namespace").value, key, value);
 		show("Saved " + key);
 		$("key").value = "";
 		$("value").value = "";

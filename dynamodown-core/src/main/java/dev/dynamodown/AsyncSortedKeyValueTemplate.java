@@ -66,6 +66,30 @@ public class AsyncSortedKeyValueTemplate<V> implements AsyncSortedKeyValueOperat
 		return this.operations.putIfAbsent(key, value).result();
 	}
 
+	/**
+	 * Writes a value only if a condition holds when DynamoDB applies the write: one conditional
+	 * {@code PutItem}, atomic for the key; see {@link SortedKeyValueTemplate#putIf}.
+	 * @param key the key
+	 * @param value the value
+	 * @param condition what must hold, on a value attribute
+	 * @return whether the value was written; fails with {@link IllegalArgumentException} before any
+	 * write for a bad key, value or condition
+	 */
+	public CompletableFuture<Boolean> putIf(String key, V value, WriteCondition condition) {
+		return this.operations.putIf(key, value, condition).result();
+	}
+
+	/**
+	 * Deletes a key only if a condition holds when DynamoDB applies the delete: one conditional
+	 * {@code DeleteItem}, atomic for the key; see {@link SortedKeyValueTemplate#deleteIf}.
+	 * @param key the key
+	 * @param condition what must hold, on a value attribute
+	 * @return whether the item was deleted
+	 */
+	public CompletableFuture<Boolean> deleteIf(String key, WriteCondition condition) {
+		return this.operations.deleteIf(key, condition).result();
+	}
+
 	@Override
 	public CompletableFuture<Void> delete(String key) {
 		return this.operations.delete(key).result();

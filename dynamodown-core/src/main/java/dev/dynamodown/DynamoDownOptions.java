@@ -34,7 +34,7 @@ public final class DynamoDownOptions {
 		this.listener = builder.listener;
 	}
 
-	/** The defaults: 8 chunks in flight, 10 attempts, backoff from 25 ms up to 2 s, no listener. */
+	/** The defaults: 8 requests in flight, 10 attempts, backoff from 25 ms up to 2 s, no listener. */
 	public static DynamoDownOptions defaults() {
 		return DEFAULTS;
 	}

@@ -74,6 +74,42 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 		return Await.result(this.operations.putIfAbsent(key, value));
 	}
 
+	/**
+	 * Writes a value only if a condition holds when DynamoDB applies the write: one conditional
+	 * {@code PutItem}, atomic for the key (for example, optimistic locking on a version attribute).
+	 * <p>
+	 * {@code false} means the condition did not hold and nothing was written. A retry by the client
+	 * that meets this call's own earlier attempt (applied, its answer lost) is recognised only when
+	 * an earlier attempt of this call may have been applied (it failed otherwise than by throttling)
+	 * and the key holds exactly the item this call writes, and then reported as {@code true}; a
+	 * different writer that wrote the identical item in between cannot be told apart from it.
+	 * @param key the key
+	 * @param value the value
+	 * @param condition what must hold; an {@link WriteCondition#attributeEquals attribute} must be a
+	 * value attribute, not a key attribute of the table
+	 * @return whether the value was written
+	 * @throws IllegalArgumentException before any write, for a bad key, value or condition
+	 */
+	public boolean putIf(String key, V value, WriteCondition condition) {
+		return Await.result(this.operations.putIf(key, value, condition));
+	}
+
+	/**
+	 * Deletes a key only if a condition holds when DynamoDB applies the delete: one conditional
+	 * {@code DeleteItem}, atomic for the key.
+	 * {@code false} means the condition did not hold and nothing was deleted; a retry by the client
+	 * that finds the key absent after an earlier attempt of this call that may have been applied
+	 * (it failed otherwise than by throttling) is this call's own earlier attempt, and reported as
+	 * {@code true}.
+	 * @param key the key
+	 * @param condition what must hold (see {@link #putIf})
+	 * @return whether the item was deleted
+	 * @throws IllegalArgumentException before any request, for a bad key or condition
+	 */
+	public boolean deleteIf(String key, WriteCondition condition) {
+		return Await.result(this.operations.deleteIf(key, condition));
+	}
+
 	@Override
 	public void delete(String key) {
 		Await.result(this.operations.delete(key));

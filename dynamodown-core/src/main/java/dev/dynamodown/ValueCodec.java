@@ -17,6 +17,30 @@ import tools.jackson.databind.ObjectMapper;
  * The built-in codecs use the layout of the npm {@code dynamo-down}: an object-shaped value
  * is spread over the item, one attribute per top-level field; any other value lives in one
  * attribute named {@value #VALUE_ATTRIBUTE}.
+ * <p>
+ * <b>Scalar or object: one rule for every built-in codec.</b> Both layouts meet in an item whose
+ * only non-key attribute is {@value #VALUE_ATTRIBUTE}: it is how the scalar {@code 5} is stored,
+ * and also the object {@code {"value": 5}}. The rule:
+ * <ul>
+ * <li>an item whose only attribute is {@value #VALUE_ATTRIBUTE}, holding anything but
+ * {@code NULL}, is the scalar in that attribute. Codecs of a type that is not object-shaped read
+ * that scalar: {@link #string()}, {@link #bytes()}, {@code json} of a {@code String}, number,
+ * array..., and also of {@code Object} and {@code JsonNode}. Codecs of an object-shaped type (a
+ * record or bean, a {@code Map}, an {@code ObjectNode}) cannot hold a scalar and read the object
+ * {@code {"value": x}};</li>
+ * <li>every other item is an object, including one whose lone {@value #VALUE_ATTRIBUTE} is
+ * {@code NULL}: no codec stores a {@code null} scalar ({@link #encode} refuses {@code null}), so
+ * that {@code NULL} can only be an object's field, such as {@code dynamo-down}'s
+ * {@code {value: null}} and {@code {value: ""}} (it stores {@code ""} as {@code NULL}).
+ * {@code json(Object.class)} reads it as a {@code Map}, {@code json(JsonNode.class)} as an
+ * {@code ObjectNode}; {@link #string()} and {@link #bytes()} refuse an object with an
+ * {@link IllegalArgumentException}, which the store reports naming the key, never with a made-up
+ * {@code ""}.</li>
+ * </ul>
+ * {@link #attributes()} shows the item as it is and needs no rule.
+ * <p>
+ * A {@link #decode} that cannot read an item throws {@link IllegalArgumentException}; the store
+ * adds the key to its message (its cause is the codec's exception).
  *
  * @param <V> the value type
  */
@@ -41,7 +65,9 @@ public interface ValueCodec<V> {
 	V decode(Map<String, AttributeValue> attributes);
 
 	/**
-	 * A {@code String} stored as {@code S} in the {@value #VALUE_ATTRIBUTE} attribute.
+	 * A {@code String} stored as {@code S} in the {@value #VALUE_ATTRIBUTE} attribute. Reads only
+	 * scalar items (see above): an object, written by another codec or by {@code dynamo-down}, is an
+	 * {@link IllegalArgumentException} naming the key.
 	 * @return the codec
 	 */
 	static ValueCodec<String> string() {
@@ -49,7 +75,8 @@ public interface ValueCodec<V> {
 	}
 
 	/**
-	 * A {@code byte[]} stored as {@code B} in the {@value #VALUE_ATTRIBUTE} attribute.
+	 * A {@code byte[]} stored as {@code B} in the {@value #VALUE_ATTRIBUTE} attribute. Reads only
+	 * scalar items (see above), like {@link #string()}.
 	 * @return the codec
 	 */
 	static ValueCodec<byte[]> bytes() {
@@ -92,10 +119,8 @@ public interface ValueCodec<V> {
 	 * Attributes of other writers read as JSON too: {@code NULL} as {@code null} (how
 	 * {@code dynamo-down} stored {@code ""}), string, number and binary sets as arrays.
 	 * <p>
-	 * Jackson is an optional dependency of this library: only this method and
-	 * {@link #json(Class)} need it on the classpath (and reflection that lists this interface's
-	 * methods, such as {@code Class.getMethods()} on a codec class, since this signature names
-	 * {@code ObjectMapper}).
+	 * Jackson 3 ({@code tools.jackson.core:jackson-databind}) is a dependency of this library, so
+	 * this codec works with nothing but {@code dynamodown-core} on the class path.
 	 * <p>
 	 * {@link #encode} refuses, with an {@link IllegalArgumentException} naming the field path (such
 	 * as {@code address.lines[3]}), what DynamoDB cannot store: a number that is not finite, has

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
- * API.md §4 for the store: bad arguments fail before any request, with a message naming what is
+ * The store's exceptions (docs/reference/core.md, "Exceptions"): bad arguments fail before any request, with a message naming what is
  * wrong; service failures are {@link DynamoDownException}s naming the table, namespace and
  * operation, carrying the AWS cause and no credential.
  */
@@ -188,7 +188,7 @@ class ErrorsTest {
 			.formatted(DynaliteSupport.SECRET_KEY, DynaliteSupport.ACCESS_KEY));
 		assertThatExceptionOfType(DynamoDownException.class).isThrownBy(() -> this.store.get("k"))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("InvalidSignatureException")
-				.contains("canonical request omitted")
+				.contains("signed request echo omitted")
 				.doesNotContain(DynaliteSupport.SECRET_KEY)
 				.doesNotContain(DynaliteSupport.ACCESS_KEY));
 	}

@@ -119,6 +119,65 @@ class ListenerTest {
 	}
 
 	@Test
+	void reportsTheStartWhenTheOperationStartsAndTheEndToTheHandleTheStartReturned() {
+		List<String> calls = new CopyOnWriteArrayList<>();
+		try (DynamoDown observed = DynamoDown.create(fixture.client(), DynamoDownOptions.builder()
+			.listener(new DynamoDownListener() {
+				@Override
+				public StartedOperation operationStarted(String table, String namespace, String operation) {
+					calls.add("start " + operation + " " + namespace);
+					return (nanos, failure) -> calls.add("end " + operation + ((failure != null) ? " failed" : ""));
+				}
+
+				@Override
+				public void operationCompleted(String table, String namespace, String operation, long nanos,
+						@Nullable Throwable failure) {
+					calls.add("operationCompleted must not be called when operationStarted is overridden");
+				}
+			})
+			.build())) {
+			SortedKeyValueTemplate<String> template = observed.template(store.table(), "started", ValueCodec.string());
+			template.put("a", "1");
+			assertThatIllegalArgumentException().isThrownBy(() -> template.get(""));
+			assertThat(calls).containsExactly("start put started", "end put", "start get started", "end get failed");
+			calls.clear();
+			try (Stream<String> keys = template.keys(KeyRange.all())) {
+				assertThat(calls).containsExactly("start range started");
+				assertThat(keys.toList()).containsExactly("a");
+			}
+			assertThat(calls).containsExactly("start range started", "end range");
+		}
+	}
+
+	@Test
+	void aListenerThatFailsToStartOrToEndDoesNotChangeTheOutcome() {
+		DynamoDownListener failsToStart = new DynamoDownListener() {
+			@Override
+			public StartedOperation operationStarted(String table, String namespace, String operation) {
+				throw new IllegalStateException("listener bug");
+			}
+		};
+		DynamoDownListener failsToEnd = new DynamoDownListener() {
+			@Override
+			public StartedOperation operationStarted(String table, String namespace, String operation) {
+				return (nanos, failure) -> {
+					throw new IllegalStateException("listener bug");
+				};
+			}
+		};
+		for (DynamoDownListener listener : List.of(failsToStart, failsToEnd)) {
+			try (DynamoDown failing = DynamoDown.create(fixture.client(),
+					DynamoDownOptions.builder().listener(listener).build())) {
+				SortedKeyValueTemplate<String> template = failing.template(store.table(), "observed",
+						ValueCodec.string());
+				template.put("x", "y");
+				assertThat(template.get("x")).contains("y");
+				assertThat(template.list(KeyRange.prefix("x"))).hasSize(1);
+			}
+		}
+	}
+
+	@Test
 	void aFailingListenerDoesNotChangeTheOutcome() {
 		try (Stores failingDown = this.api.open(fixture.clients(), DynamoDownOptions.builder()
 			.listener(new DynamoDownListener() {

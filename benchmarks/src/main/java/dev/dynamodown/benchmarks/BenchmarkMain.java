@@ -12,7 +12,10 @@ import java.util.concurrent.Executors;
 import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.benchmarks.harness.ResultTable;
 import dev.dynamodown.benchmarks.harness.RowResult;
+import dev.dynamodown.benchmarks.client.Route;
 import dev.dynamodown.benchmarks.harness.Runner;
+import dev.dynamodown.benchmarks.proxy.PartitionThroughput;
+import dev.dynamodown.benchmarks.proxy.ProxyOverhead;
 import dev.dynamodown.benchmarks.workload.Contenders;
 import dev.dynamodown.benchmarks.workload.Workloads;
 import dev.dynamodown.dynalite.DynaliteOptions;
@@ -26,7 +29,11 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Options: {@code --quick} for a smoke run (smaller sizes, 3 rounds); {@code --endpoint URL} to measure
  * another DynamoDB-compatible server instead of starting dynalite; {@code --batch-concurrency N} to run
- * dynamodown with another batch concurrency than its default.
+ * dynamodown with another batch concurrency than its default; {@code --proxy} to spend the latency in the
+ * benchmark proxy instead of the clients' interceptor (needed by asynchronous clients, whose interceptor
+ * runs on the caller's thread); {@code --partition-throughput W,R[,BURST_MS]} to
+ * model a per-partition throughput limit in that proxy; {@code --proxy-overhead} to measure what the proxy
+ * itself costs per request instead of running the tables.
  */
 public final class BenchmarkMain {
 
@@ -35,19 +42,38 @@ public final class BenchmarkMain {
 
 	private static final String USAGE = """
 			Usage: java -Xmx512m -jar benchmarks/target/dynamodown-benchmarks.jar [--quick] [--endpoint URL]
-			        [--batch-concurrency N]
+			        [--batch-concurrency N] [--proxy] [--partition-throughput W,R[,BURST_MS]] [--proxy-overhead]
 			  --quick                 a smoke run: smaller sizes, 3 rounds (figures not for publishing)
 			  --endpoint URL          measure a running DynamoDB-compatible server instead of starting dynalite
 			  --batch-concurrency N   run dynamodown with N batch requests in flight (else its default)
+			  --proxy                 spend the latency in the benchmark proxy (its own threads), not in the
+			                          clients' interceptor (the calling thread); 0 ms goes straight to the server
+			  --partition-throughput W,R[,BURST_MS]
+			                          through the proxy, allow each partition-key value W write and R read
+			                          units per second, saving up BURST_MS (default 1000) ms of them
+			  --proxy-overhead        measure the proxy's own cost per request at 0 ms instead of the tables
 			""";
 
 	public static void main(String[] args) {
 		BenchmarkSettings settings = BenchmarkSettings.full();
 		URI endpoint = null;
 		DynamoDownOptions options = DynamoDownOptions.defaults();
+		BenchmarkSettings.Network network = BenchmarkSettings.Network.INTERCEPTOR;
+		boolean overhead = false;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick" -> settings = BenchmarkSettings.quick();
+				case "--proxy" -> network = new BenchmarkSettings.Network(true, network.throughput());
+				case "--partition-throughput" -> {
+					String value = value(args, ++i, "--partition-throughput");
+					try {
+						network = new BenchmarkSettings.Network(true, PartitionThroughput.parse(value));
+					}
+					catch (IllegalArgumentException ex) {
+						exitWithUsage(ex.getMessage());
+					}
+				}
+				case "--proxy-overhead" -> overhead = true;
 				case "--endpoint" -> endpoint = URI.create(value(args, ++i, "--endpoint"));
 				case "--batch-concurrency" -> {
 					String value = value(args, ++i, "--batch-concurrency");
@@ -65,7 +91,23 @@ public final class BenchmarkMain {
 				default -> exitWithUsage("Unknown option '" + args[i] + "'");
 			}
 		}
-		run(settings.withOptions(options), endpoint, System.out, System.err);
+		if (overhead) {
+			measureProxyOverhead(settings.rounds(), endpoint, System.out, System.err);
+			return;
+		}
+		run(settings.withOptions(options).withNetwork(network), endpoint, System.out, System.err);
+	}
+
+	/** Measures the proxy's own cost per request ({@link ProxyOverhead}) against {@code endpoint}, or dynalite. */
+	private static void measureProxyOverhead(int rounds, @Nullable URI endpoint, PrintStream out, PrintStream progress) {
+		if (endpoint != null) {
+			ProxyOverhead.measure(endpoint, rounds, out, progress);
+			return;
+		}
+		progress.println("Starting dynalite on 127.0.0.1 …");
+		try (DynaliteServer server = DynaliteServer.start(DynaliteOptions.builder().build())) {
+			ProxyOverhead.measure(server.endpoint(), rounds, out, progress);
+		}
 	}
 
 	private static String value(String[] args, int index, String option) {
@@ -99,8 +141,8 @@ public final class BenchmarkMain {
 
 	private static List<List<RowResult>> runAgainst(BenchmarkSettings settings, URI endpoint, PrintStream out,
 			PrintStream progress) {
-		out.printf(Locale.ROOT, "dynamodown benchmarks against %s; median of %d rounds; %s; %d cores,"
-				+ " max heap %d MB, %s%n", endpoint, settings.rounds(), settings.options(),
+		out.printf(Locale.ROOT, "dynamodown benchmarks against %s; median of %d rounds; %s; %s; %d cores,"
+				+ " max heap %d MB, %s%n", endpoint, settings.rounds(), settings.options(), settings.network().describe(),
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
 				ManagementFactory.getRuntimeMXBean().getVmVersion());
 		List<List<RowResult>> modes = new ArrayList<>();
@@ -113,8 +155,8 @@ public final class BenchmarkMain {
 			for (BenchmarkSettings.Mode mode : settings.modes()) {
 				progress.println(mode.title() + ":");
 				Runner runner = new Runner(mode.warmUps(), settings.rounds(), progress);
-				try (Contenders contenders = new Contenders(endpoint, mode.latency(), settings.options(), pool,
-						settings.threads())) {
+				try (Route route = settings.network().open(endpoint, mode.latency());
+						Contenders contenders = new Contenders(route, settings.options(), pool, settings.threads())) {
 					List<RowResult> results = new Workloads(mode.sizes()).run(contenders, runner,
 							"bench-" + mode.latency().toMillis() + "ms");
 					ResultTable.print(mode.title(), results, out);

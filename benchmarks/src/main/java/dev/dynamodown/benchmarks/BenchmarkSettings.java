@@ -1,20 +1,29 @@
 package dev.dynamodown.benchmarks;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
 import dev.dynamodown.DynamoDownOptions;
+import dev.dynamodown.benchmarks.client.Route;
+import dev.dynamodown.benchmarks.proxy.PartitionThroughput;
 import dev.dynamodown.benchmarks.workload.Sizes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run measures: rounds per row, threads of the multi-threaded rows, dynamodown's options (its
- * defaults unless asked otherwise), and the latency modes, each with
- * its warm-up runs and sizes. With a simulated round trip, one-by-one workloads use fewer keys and the 4 KB
+ * defaults unless asked otherwise), the latency modes, each with its warm-up runs and sizes, and the
+ * network: where the latency is spent (the clients' interceptor unless asked otherwise). With a simulated round trip, one-by-one workloads use fewer keys and the 4 KB
  * point rows are left out, so that the whole run stays near ten minutes; the latency mode runs no warm-up,
  * the JIT having been warmed by the same code in the first mode (the median absorbs the connections opened
  * in its first round).
  */
-public record BenchmarkSettings(int rounds, int threads, DynamoDownOptions options, List<Mode> modes) {
+public record BenchmarkSettings(int rounds, int threads, DynamoDownOptions options, List<Mode> modes, Network network) {
+
+	/** Settings whose latency is spent in the clients' interceptor. */
+	public BenchmarkSettings(int rounds, int threads, DynamoDownOptions options, List<Mode> modes) {
+		this(rounds, threads, options, modes, Network.INTERCEPTOR);
+	}
 
 	/** The published figures: 5 rounds, the sizes of BENCHMARKS.md. */
 	public static BenchmarkSettings full() {
@@ -32,7 +41,12 @@ public record BenchmarkSettings(int rounds, int threads, DynamoDownOptions optio
 
 	/** These settings with dynamodown running on {@code options} instead. */
 	public BenchmarkSettings withOptions(DynamoDownOptions options) {
-		return new BenchmarkSettings(this.rounds, this.threads, options, this.modes);
+		return new BenchmarkSettings(this.rounds, this.threads, options, this.modes, this.network);
+	}
+
+	/** These settings on another network. */
+	public BenchmarkSettings withNetwork(Network network) {
+		return new BenchmarkSettings(this.rounds, this.threads, this.options, this.modes, network);
 	}
 
 	/**
@@ -46,6 +60,49 @@ public record BenchmarkSettings(int rounds, int threads, DynamoDownOptions optio
 		public String title() {
 			return this.latency.isZero() ? "No added latency (loopback, ~0 ms)"
 					: this.latency.toMillis() + " ms simulated latency per request";
+		}
+
+	}
+
+	/**
+	 * Where the latency of a mode is spent, and what else stands between the clients and the server.
+	 * @param proxy whether the contenders' requests of a mode with latency go through a {@code BenchmarkProxy}
+	 * that spends it on its own threads (else each client's interceptor spends it on the calling thread)
+	 * @param throughput the per-partition throughput model the proxy applies (a fresh one per mode), or
+	 * {@code null} for none
+	 */
+	public record Network(boolean proxy, @Nullable PartitionThroughput throughput) {
+
+		/** Latency in the clients' interceptor, no proxy. */
+		public static final Network INTERCEPTOR = new Network(false, null);
+
+		/** Latency in a proxy, no throughput model. */
+		public static final Network PROXY = new Network(true, null);
+
+		public Network {
+			if (throughput != null && !proxy) {
+				throw new IllegalArgumentException("A throughput model needs the proxy");
+			}
+		}
+
+		/**
+		 * The route of one latency mode; close it after the mode. A mode without latency goes straight to the
+		 * server unless a throughput model needs the proxy: there the proxy would have nothing to do but take CPU
+		 * time from the client and the server.
+		 */
+		public Route open(URI server, Duration latency) {
+			if (this.throughput != null) {
+				return Route.proxied(server, latency, this.throughput.fresh());
+			}
+			return (this.proxy && !latency.isZero()) ? Route.proxied(server, latency, null) : Route.direct(server, latency);
+		}
+
+		public String describe() {
+			if (!this.proxy) {
+				return "latency in the clients' interceptor";
+			}
+			return (this.throughput != null) ? "latency in the benchmark proxy, throughput " + this.throughput
+					: "latency in the benchmark proxy (0 ms straight to the server)";
 		}
 
 	}

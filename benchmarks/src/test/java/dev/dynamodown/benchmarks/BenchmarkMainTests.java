@@ -12,6 +12,7 @@ import dev.dynamodown.benchmarks.BenchmarkSettings.Mode;
 import dev.dynamodown.benchmarks.harness.Cell;
 import dev.dynamodown.benchmarks.harness.Column;
 import dev.dynamodown.benchmarks.harness.RowResult;
+import dev.dynamodown.benchmarks.proxy.PartitionThroughput;
 import dev.dynamodown.benchmarks.workload.Sizes;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,27 @@ class BenchmarkMainTests {
 			assertThat(results).allSatisfy(result -> assertThat(result.cells())
 				.allSatisfy(cell -> assertThat(cell.opsPerSecond()).isPositive()));
 		});
+	}
+
+	/**
+	 * The latency mode again, its latency spent in the benchmark proxy, which also meters every request with a
+	 * throughput model too generous to refuse any: every contender's requests pass the model's reading of
+	 * DynamoDB's protocol (the run fails if the proxy did).
+	 */
+	@Test
+	void runsEveryRowThroughTheProxyAndItsThroughputModel() {
+		PartitionThroughput generous = PartitionThroughput.perPartition(1_000_000, 1_000_000, Duration.ofSeconds(10));
+		BenchmarkSettings settings = new BenchmarkSettings(1, 8, DynamoDownOptions.defaults(), List.of(LATENCY))
+			.withNetwork(new BenchmarkSettings.Network(true, generous));
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		List<List<RowResult>> modes = BenchmarkMain.run(settings, null, new PrintStream(printed, true, StandardCharsets.UTF_8),
+				System.err);
+
+		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("latency in the benchmark proxy, throughput per partition");
+		assertThat(modes.get(0)).extracting((result) -> result.row().name())
+			.containsExactlyElementsOf(ROWS.stream().filter((row) -> !LARGE_POINT_ROWS.contains(row)).toList());
+		assertThat(modes.get(0)).allSatisfy((result) -> assertThat(result.cells())
+			.allSatisfy((cell) -> assertThat(cell.opsPerSecond()).isPositive()));
 	}
 
 	private static long columns(String tableLine) {

@@ -1,7 +1,5 @@
 package dev.dynamodown.internal;
 
-import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -9,15 +7,10 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Describes an AWS SDK failure for an exception message, without anything secret: a signature
- * error's echo of the canonical request (which may hold a session token) is cut off, and
- * anything shaped like an access key id is masked.
+ * Describes an AWS SDK failure for an exception message, without anything secret
+ * ({@link Redaction}).
  */
 public final class AwsErrors {
-
-	private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b(AKIA|ASIA|AROA|AIDA)[A-Z0-9]{12,}\\b");
-
-	private static final String CANONICAL_ECHO = "The Canonical String";
 
 	private AwsErrors() {
 	}
@@ -38,7 +31,7 @@ public final class AwsErrors {
 		else {
 			text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
 		}
-		return redact(text);
+		return Redaction.text(text);
 	}
 
 	/**
@@ -51,12 +44,6 @@ public final class AwsErrors {
 			return service.awsErrorDetails().errorCode();
 		}
 		return null;
-	}
-
-	static String redact(String text) {
-		int echo = text.indexOf(CANONICAL_ECHO);
-		String kept = (echo >= 0) ? text.substring(0, echo) + "[canonical request omitted]" : text;
-		return ACCESS_KEY_ID.matcher(kept).replaceAll("$1****");
 	}
 
 }

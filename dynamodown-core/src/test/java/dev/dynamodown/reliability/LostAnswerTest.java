@@ -1,9 +1,11 @@
 package dev.dynamodown.reliability;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.dynamodown.Api;
 import dev.dynamodown.Clients;
+import dev.dynamodown.ConditionalWrites;
 import dev.dynamodown.DynamoDown;
 import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.DynamoDownOptions;
@@ -11,7 +13,9 @@ import dev.dynamodown.SortedKeyValueOperations;
 import dev.dynamodown.SortedKeyValueTemplate;
 import dev.dynamodown.Stores;
 import dev.dynamodown.ValueCodec;
+import dev.dynamodown.WriteCondition;
 import dev.dynamodown.reliability.faults.Fault;
+import dev.dynamodown.reliability.faults.FaultLog;
 import dev.dynamodown.reliability.faults.FaultPlan;
 import dev.dynamodown.reliability.faults.FaultProxy;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -98,7 +103,7 @@ class LostAnswerTest {
 	void putIfAbsentWhoseFirstAttemptLandedButWhoseAnswerWasLostReturnsTrue(Fault fault) {
 		proxy.plan(FaultPlan.script().next("PutItem", fault));
 		assertThat(this.store.putIfAbsent("k", "mine")).isTrue();
-		assertThat(proxy.log().entries("PutItem")).extracting((entry) -> entry.fault()).containsExactly(fault, Fault.NONE);
+		assertAttempts("PutItem", fault, Fault.NONE);
 		assertThat(this.truth.get("k")).contains("mine");
 	}
 
@@ -107,11 +112,7 @@ class LostAnswerTest {
 		this.truth.put("k", "theirs");
 		proxy.plan(FaultPlan.script().next("PutItem", Fault.RESET_AFTER));
 		assertThat(this.store.putIfAbsent("k", "mine")).isFalse();
-		// the lost attempt, then the one that met "theirs" (under load the Netty client was once
-		// seen to send one more attempt, which meets "theirs" again)
-		assertThat(proxy.log().entries("PutItem")).extracting((entry) -> entry.fault())
-			.startsWith(Fault.RESET_AFTER, Fault.NONE)
-			.hasSizeLessThanOrEqualTo(3);
+		assertAttempts("PutItem", Fault.RESET_AFTER, Fault.NONE);
 		assertThat(this.truth.get("k")).contains("theirs");
 	}
 
@@ -122,7 +123,7 @@ class LostAnswerTest {
 		this.truth.put("k", "mine");
 		proxy.plan(FaultPlan.script().next("PutItem", fault));
 		assertThat(this.store.putIfAbsent("k", "mine")).isFalse();
-		assertThat(proxy.log().entries("PutItem")).extracting((entry) -> entry.fault()).containsExactly(fault, Fault.NONE);
+		assertAttempts("PutItem", fault, Fault.NONE);
 	}
 
 	@Test
@@ -151,8 +152,8 @@ class LostAnswerTest {
 		assertThat(this.truth.get("k")).contains("v");
 		this.store.delete("k");
 		assertThat(this.truth.get("k")).isEmpty();
-		assertThat(proxy.log().entries("PutItem")).hasSize(3);
-		assertThat(proxy.log().entries("DeleteItem")).hasSize(3);
+		assertAttempts("PutItem", Fault.RESET_AFTER, Fault.INTERNAL_ERROR_AFTER, Fault.NONE);
+		assertAttempts("DeleteItem", Fault.RESET_AFTER, Fault.STALL_AFTER, Fault.NONE);
 	}
 
 	@Test
@@ -160,7 +161,55 @@ class LostAnswerTest {
 		this.truth.put("k", "v");
 		proxy.plan(FaultPlan.script().next("GetItem", Fault.THROTTLING, Fault.RESET_BEFORE));
 		assertThat(this.store.get("k")).contains("v");
-		assertThat(proxy.log().entries("GetItem")).hasSize(3);
+		assertAttempts("GetItem", Fault.THROTTLING, Fault.RESET_BEFORE, Fault.NONE);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Fault.class, names = { "RESET_AFTER", "INTERNAL_ERROR_AFTER", "STALL_AFTER" })
+	void putIfWhoseFirstAttemptLandedButWhoseAnswerWasLostReturnsTrue(Fault fault) {
+		this.truth.put("k", "1");
+		proxy.plan(FaultPlan.script().next("PutItem", fault));
+		assertThat(ConditionalWrites.of(this.store).putIf("k", "2", valueIs("1"))).isTrue();
+		assertAttempts("PutItem", fault, Fault.NONE);
+		assertThat(this.truth.get("k")).contains("2");
+	}
+
+	@Test
+	void putIfOnAValueAnotherWriterChangedReturnsFalseAlsoWhenItsAnswerIsLost() {
+		this.truth.put("k", "theirs");
+		proxy.plan(FaultPlan.script().next("PutItem", Fault.RESET_AFTER));
+		assertThat(ConditionalWrites.of(this.store).putIf("k", "mine", valueIs("1"))).isFalse();
+		assertAttempts("PutItem", Fault.RESET_AFTER, Fault.NONE);
+		assertThat(this.truth.get("k")).contains("theirs");
+	}
+
+	@Test
+	void deleteIfWhoseFirstAttemptLandedButWhoseAnswerWasLostReturnsTrue() {
+		this.truth.put("k", "1");
+		proxy.plan(FaultPlan.script().next("DeleteItem", Fault.RESET_AFTER));
+		assertThat(ConditionalWrites.of(this.store).deleteIf("k", valueIs("1"))).isTrue();
+		assertAttempts("DeleteItem", Fault.RESET_AFTER, Fault.NONE);
+		assertThat(this.truth.get("k")).isEmpty();
+	}
+
+	/**
+	 * The attempts the proxy saw for an operation, with their faults. The blocking client sends
+	 * exactly these; the Netty client was seen, under load, to send one more after a lost answer
+	 * (which then meets the same state): allowed for the asynchronous store only.
+	 */
+	private void assertAttempts(String operation, Fault... expected) {
+		List<Fault> seen = proxy.log().entries(operation).stream().map(FaultLog.Entry::fault).toList();
+		if (this.api == Api.BLOCKING) {
+			assertThat(seen).containsExactly(expected);
+		}
+		else {
+			assertThat(seen).startsWith(expected).hasSizeLessThanOrEqualTo(expected.length + 1);
+		}
+	}
+
+	/** The string codec stores the value in the attribute {@code value}. */
+	private static WriteCondition valueIs(String value) {
+		return WriteCondition.attributeEquals("value", AttributeValue.fromS(value));
 	}
 
 }

@@ -14,6 +14,7 @@ import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.Stores;
 import dev.dynamodown.dynalite.DynaliteServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -59,7 +60,9 @@ final class ReliabilitySupport {
 
 	/** A client straight to dynalite, with the SDK's default retry policy. */
 	static DynamoDbClient directClient(ExecutionInterceptor... interceptors) {
-		return builder(dynalite()).overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))).build();
+		return builder(dynalite(), AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY))
+			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors)))
+			.build();
 	}
 
 	/**
@@ -69,8 +72,14 @@ final class ReliabilitySupport {
 	 * @param maxAttempts attempts per call, the first included
 	 */
 	static DynamoDbClient faultyClient(URI endpoint, int maxAttempts, ExecutionInterceptor... interceptors) {
+		return faultyClient(endpoint, maxAttempts, AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY), interceptors);
+	}
+
+	/** {@link #faultyClient(URI, int, ExecutionInterceptor...)} signing with the given credentials. */
+	static DynamoDbClient faultyClient(URI endpoint, int maxAttempts, AwsCredentials credentials,
+			ExecutionInterceptor... interceptors) {
 		RetryStrategy retry = fastRetries(maxAttempts);
-		return builder(endpoint)
+		return builder(endpoint, credentials)
 			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))
 				.apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
 				.retryStrategy(retry))
@@ -139,11 +148,11 @@ final class ReliabilitySupport {
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
 	}
 
-	private static DynamoDbClientBuilder builder(URI endpoint) {
+	private static DynamoDbClientBuilder builder(URI endpoint, AwsCredentials credentials) {
 		return DynamoDbClient.builder()
 			.endpointOverride(endpoint)
 			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+			.credentialsProvider(StaticCredentialsProvider.create(credentials))
 			.httpClientBuilder(Apache5HttpClient.builder().maxConnections(64).connectionTimeout(Duration.ofSeconds(2)));
 	}
 

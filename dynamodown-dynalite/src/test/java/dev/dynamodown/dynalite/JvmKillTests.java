@@ -1,11 +1,5 @@
 package dev.dynamodown.dynalite;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,16 +13,10 @@ class JvmKillTests {
 
 	@Test
 	void nodeExitsWhenItsJvmIsKilled() throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				DynaliteInChildJvm.class.getName())
-			.redirectErrorStream(true)
-			.start();
+		Process child = DynaliteInChildJvm.start(System.getProperty("java.class.path"));
 		try {
-			BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-			String line = CompletableFuture.supplyAsync(() -> firstLineStartingWith(output, "node-pid="))
+			long nodePid = CompletableFuture.supplyAsync(() -> DynaliteInChildJvm.awaitNodePid(child))
 				.get(30, TimeUnit.SECONDS);
-			long nodePid = Long.parseLong(line.substring("node-pid=".length()));
 			ProcessHandle node = ProcessHandle.of(nodePid).orElseThrow();
 			assertThat(node.isAlive()).isTrue();
 
@@ -41,22 +29,6 @@ class JvmKillTests {
 		}
 		finally {
 			child.destroyForcibly();
-		}
-	}
-
-	private static String firstLineStartingWith(BufferedReader output, String prefix) {
-		try {
-			StringBuilder seen = new StringBuilder();
-			for (String line = output.readLine(); line != null; line = output.readLine()) {
-				if (line.startsWith(prefix)) {
-					return line;
-				}
-				seen.append(line).append('\n');
-			}
-			throw new IllegalStateException("The child JVM ended without printing " + prefix + ":\n" + seen);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -3,10 +3,10 @@ package dev.dynamodown.autoconfigure;
 import java.util.List;
 
 import dev.dynamodown.DynamoDownListener;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Tells every listener bean, in order, since {@code DynamoDown} takes one listener.
+ * Tells every listener bean, in order, since {@code DynamoDown} takes one listener: each is
+ * started, and each started operation completed.
  */
 final class CompositeDynamoDownListener implements DynamoDownListener {
 
@@ -17,9 +17,11 @@ final class CompositeDynamoDownListener implements DynamoDownListener {
 	}
 
 	@Override
-	public void operationCompleted(String table, String namespace, String operation, long nanos,
-			@Nullable Throwable failure) {
-		this.listeners.forEach((listener) -> listener.operationCompleted(table, namespace, operation, nanos, failure));
+	public StartedOperation operationStarted(String table, String namespace, String operation) {
+		List<StartedOperation> started = this.listeners.stream()
+			.map((listener) -> listener.operationStarted(table, namespace, operation))
+			.toList();
+		return (nanos, failure) -> started.forEach((operationOf) -> operationOf.completed(nanos, failure));
 	}
 
 	@Override

@@ -1,12 +1,11 @@
 package dev.dynamodown.autoconfigure;
 
-import dev.dynamodown.DynamoDown;
 import dev.dynamodown.SortedKeyValueTemplate;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConstructorArgumentValues;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionOverrideException;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -25,20 +24,21 @@ import org.springframework.util.StringUtils;
  * {@code @Qualifier("meetups")} resolve it. The namespaces are bound here, while bean
  * definitions are registered, because the beans' names and generic types come from them.
  * <p>
- * A bean the application already defines under the same name wins. Each template is
- * created from the context's {@link DynamoDown} after the tables are prepared.
+ * Each definition names a static factory method, {@link NamespaceTemplates#template}, with the
+ * namespace's settings as arguments and the {@code DynamoDown} autowired: plain data that Spring
+ * AOT turns into code (with AOT, the namespaces are therefore those configured at build time, as
+ * for every bean definition). A bean the application defines under the same name is a clash, and
+ * fails the startup naming both definitions, rather than silently replacing one by the other.
+ * <p>
+ * Room for more beans per namespace (an asynchronous template, say): each is one more
+ * definition built by {@link #definition} with its own factory method and bean type.
  */
 final class DynamoDownNamespacesRegistrar implements ImportBeanDefinitionRegistrar {
 
-	private static final Log logger = LogFactory.getLog(DynamoDownNamespacesRegistrar.class);
-
 	private final Environment environment;
 
-	private final BeanFactory beanFactory;
-
-	DynamoDownNamespacesRegistrar(Environment environment, BeanFactory beanFactory) {
+	DynamoDownNamespacesRegistrar(Environment environment) {
 		this.environment = environment;
-		this.beanFactory = beanFactory;
 	}
 
 	@Override
@@ -46,34 +46,37 @@ final class DynamoDownNamespacesRegistrar implements ImportBeanDefinitionRegistr
 		DynamoDownProperties properties = Binder.get(this.environment)
 			.bindOrCreate(DynamoDownProperties.PREFIX, DynamoDownProperties.class);
 		properties.getNamespaces().forEach((name, namespace) -> {
-			if (registry.containsBeanDefinition(name)) {
-				logger.debug("Not registering a template for namespace '" + name
-						+ "': the application defines a bean of that name");
-				return;
-			}
 			String table = properties.tableOf(name);
 			String hashKey = StringUtils.hasText(namespace.getNamespace()) ? namespace.getNamespace() : name;
 			Class<?> valueType = namespace.getValueType();
 			Assert.state(valueType != null, () -> "'" + DynamoDownProperties.PREFIX + ".namespaces." + name
 					+ ".value-type' must not be empty");
-			registry.registerBeanDefinition(name, templateDefinition(table, hashKey, valueType));
+			register(registry, name, definition(name, NamespaceTemplates.FACTORY_METHOD,
+					ResolvableType.forClassWithGenerics(SortedKeyValueTemplate.class, valueType), table, hashKey,
+					valueType));
 		});
 	}
 
-	private RootBeanDefinition templateDefinition(String table, String namespace, Class<?> valueType) {
-		RootBeanDefinition definition = new RootBeanDefinition(SortedKeyValueTemplate.class);
-		definition.setTargetType(ResolvableType.forClassWithGenerics(SortedKeyValueTemplate.class, valueType));
-		definition.setInstanceSupplier(() -> createTemplate(table, namespace, valueType));
+	private static RootBeanDefinition definition(String name, String factoryMethod, ResolvableType type,
+			Object... arguments) {
+		RootBeanDefinition definition = new RootBeanDefinition(NamespaceTemplates.class);
+		definition.setFactoryMethodName(factoryMethod);
+		definition.setTargetType(type);
+		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+		ConstructorArgumentValues values = definition.getConstructorArgumentValues();
+		for (int i = 0; i < arguments.length; i++) {
+			values.addIndexedArgumentValue(i, arguments[i]);
+		}
+		definition.setResourceDescription(
+				"property '" + DynamoDownProperties.PREFIX + ".namespaces." + name + "' (dynamodown auto-configuration)");
 		return definition;
 	}
 
-	private SortedKeyValueTemplate<?> createTemplate(String table, String namespace, Class<?> valueType) {
-		ListableBeanFactory beans = (ListableBeanFactory) this.beanFactory;
-		// Tables are created (or verified) before the first template can be used.
-		beans.getBeanProvider(DynamoDownTableInitializer.class).ifAvailable((initializer) -> {
-		});
-		DynamoDown dynamoDown = beans.getBean(DynamoDown.class);
-		return dynamoDown.template(table, namespace, NamespaceCodecs.forValueType(valueType, beans));
+	private static void register(BeanDefinitionRegistry registry, String name, BeanDefinition definition) {
+		if (registry.containsBeanDefinition(name)) {
+			throw new BeanDefinitionOverrideException(name, definition, registry.getBeanDefinition(name));
+		}
+		registry.registerBeanDefinition(name, definition);
 	}
 
 }

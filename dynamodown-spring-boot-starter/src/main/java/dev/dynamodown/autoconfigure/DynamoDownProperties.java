@@ -71,6 +71,8 @@ public class DynamoDownProperties {
 
 	private final Health health = new Health();
 
+	private final Observations observations = new Observations();
+
 	public @Nullable String getRegion() {
 		return this.region;
 	}
@@ -141,6 +143,10 @@ public class DynamoDownProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Observations getObservations() {
+		return this.observations;
 	}
 
 	/**
@@ -331,16 +337,17 @@ public class DynamoDownProperties {
 	public static class Client {
 
 		/**
-		 * Maximum time of a whole API call, retries included. When not set, the AWS SDK's
-		 * default (none).
+		 * Maximum time of a whole API call, retries and their backoff included. A call
+		 * still unanswered then fails (the AWS SDK's own default is no limit).
 		 */
-		private @Nullable Duration apiCallTimeout;
+		private Duration apiCallTimeout = Duration.ofSeconds(30);
 
 		/**
-		 * Maximum time of a single attempt of an API call. When not set, the AWS SDK's
-		 * default (none).
+		 * Maximum time of a single attempt of an API call, so that a connection that
+		 * stalls or dribbles is abandoned and the attempt retried (the AWS SDK's own
+		 * default is no limit).
 		 */
-		private @Nullable Duration apiCallAttemptTimeout;
+		private Duration apiCallAttemptTimeout = Duration.ofSeconds(10);
 
 		/**
 		 * Maximum time to establish a connection. When not set, the AWS SDK's default.
@@ -353,19 +360,19 @@ public class DynamoDownProperties {
 		 */
 		private @Nullable Integer maxConnections;
 
-		public @Nullable Duration getApiCallTimeout() {
+		public Duration getApiCallTimeout() {
 			return this.apiCallTimeout;
 		}
 
-		public void setApiCallTimeout(@Nullable Duration apiCallTimeout) {
+		public void setApiCallTimeout(Duration apiCallTimeout) {
 			this.apiCallTimeout = apiCallTimeout;
 		}
 
-		public @Nullable Duration getApiCallAttemptTimeout() {
+		public Duration getApiCallAttemptTimeout() {
 			return this.apiCallAttemptTimeout;
 		}
 
-		public void setApiCallAttemptTimeout(@Nullable Duration apiCallAttemptTimeout) {
+		public void setApiCallAttemptTimeout(Duration apiCallAttemptTimeout) {
 			this.apiCallAttemptTimeout = apiCallAttemptTimeout;
 		}
 
@@ -463,6 +470,29 @@ public class DynamoDownProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Settings of the observations (timers, spans) of store operations.
+	 */
+	public static class Observations {
+
+		/**
+		 * Whether the namespace is a low-cardinality key of the observations (a tag of their
+		 * timers and of the batch retry meters) rather than a high-cardinality one (on spans
+		 * only). Only for applications with few namespaces: one per tenant or user would make
+		 * the meters unbounded.
+		 */
+		private boolean lowCardinalityNamespace;
+
+		public boolean isLowCardinalityNamespace() {
+			return this.lowCardinalityNamespace;
+		}
+
+		public void setLowCardinalityNamespace(boolean lowCardinalityNamespace) {
+			this.lowCardinalityNamespace = lowCardinalityNamespace;
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import dev.dynamodown.DynamoDown;
 import dev.dynamodown.health.TableCheck;
+import dev.dynamodown.internal.Redaction;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -60,7 +61,8 @@ final class DynamoDownTableInitializer implements InitializingBean {
 		if (problems.isEmpty()) {
 			return;
 		}
-		String message = "dynamodown tables not usable: " + String.join(", ", problems);
+		// Reasons quote AWS error text: redacted, as everything this starter logs or throws.
+		String message = Redaction.text("dynamodown tables not usable: " + String.join(", ", problems));
 		if (this.failFast) {
 			throw new IllegalStateException(message);
 		}

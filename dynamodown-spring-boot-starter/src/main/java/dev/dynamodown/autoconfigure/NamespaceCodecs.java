@@ -14,17 +14,18 @@ import org.springframework.util.ClassUtils;
  */
 final class NamespaceCodecs {
 
-	private static final String OBJECT_MAPPER = "tools.jackson.databind.ObjectMapper";
+	static final String OBJECT_MAPPER = "tools.jackson.databind.ObjectMapper";
 
 	private NamespaceCodecs() {
 	}
 
-	static ValueCodec<?> forValueType(Class<?> valueType, ListableBeanFactory beanFactory) {
+	@SuppressWarnings("unchecked") // V is String or byte[] where those codecs are returned
+	static <V> ValueCodec<V> forValueType(Class<V> valueType, ListableBeanFactory beanFactory) {
 		if (valueType == String.class) {
-			return ValueCodec.string();
+			return (ValueCodec<V>) ValueCodec.string();
 		}
 		if (valueType == byte[].class) {
-			return ValueCodec.bytes();
+			return (ValueCodec<V>) ValueCodec.bytes();
 		}
 		if (!ClassUtils.isPresent(OBJECT_MAPPER, NamespaceCodecs.class.getClassLoader())) {
 			throw new IllegalStateException("Values of type " + valueType.getName()

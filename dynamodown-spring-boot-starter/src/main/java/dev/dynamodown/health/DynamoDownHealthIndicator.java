@@ -7,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.dynamodown.internal.AwsErrors;
+import dev.dynamodown.internal.Redaction;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -24,9 +29,11 @@ import org.springframework.util.Assert;
  * one timeout at most when the endpoint never answers. With no table configured the
  * indicator asks {@code ListTables} for one name, only to prove the endpoint answers.
  * Details hold table names, states, reasons and the endpoint's host and port; never
- * credentials.
+ * credentials: every reason and error is redacted ({@link Redaction}).
  */
 public class DynamoDownHealthIndicator extends AbstractHealthIndicator {
+
+	private static final Log logger = LogFactory.getLog(DynamoDownHealthIndicator.class);
 
 	private final DynamoDbClient client;
 
@@ -50,8 +57,25 @@ public class DynamoDownHealthIndicator extends AbstractHealthIndicator {
 		this.timeout = timeout;
 	}
 
+	/**
+	 * Checks the tables. A failure is reported here rather than by {@link AbstractHealthIndicator},
+	 * which would show and log the exception as it is: AWS error text can echo the signed request,
+	 * so both the {@code error} detail and the log line get the {@link Redaction redacted} exception.
+	 */
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
+		try {
+			check(builder);
+		}
+		catch (RuntimeException ex) {
+			Throwable redacted = Redaction.throwable(ex);
+			logger.warn("DynamoDown health check failed", redacted);
+			builder.down()
+				.withDetail("error", (ex instanceof SdkException sdk) ? AwsErrors.describe(sdk) : String.valueOf(redacted));
+		}
+	}
+
+	private void check(Health.Builder builder) {
 		this.client.serviceClientConfiguration()
 			.endpointOverride()
 			.ifPresent((endpoint) -> builder.withDetail("endpoint", hostAndPort(endpoint)));

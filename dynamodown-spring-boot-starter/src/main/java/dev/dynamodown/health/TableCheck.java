@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.dynamodown.internal.Redaction;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -28,7 +29,8 @@ import org.springframework.util.Assert;
  * <p>
  * A table is {@link State#READY} when it is {@code ACTIVE} and both its hash and range key
  * are of type {@code S}. Reasons name the table, key attributes and the endpoint's host and
- * port at most; never credentials.
+ * port at most, or quote the service's error, redacted; never credentials, signatures or session
+ * tokens.
  *
  * @param table the table
  * @param state what was found
@@ -61,9 +63,14 @@ public record TableCheck(String table, State state, @Nullable String reason) {
 
 	}
 
+	/**
+	 * A check's outcome; the reason is redacted ({@link Redaction}), so that AWS error text that
+	 * echoes a signed request or names a principal never reaches a health detail or a log.
+	 */
 	public TableCheck {
 		Assert.notNull(table, "'table' must not be null");
 		Assert.notNull(state, "'state' must not be null");
+		reason = Redaction.text(reason);
 	}
 
 	/**

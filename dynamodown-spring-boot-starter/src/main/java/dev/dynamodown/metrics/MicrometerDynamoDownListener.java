@@ -1,61 +1,71 @@
 package dev.dynamodown.metrics;
 
-import java.util.concurrent.TimeUnit;
-
 import dev.dynamodown.DynamoDownListener;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import org.jspecify.annotations.Nullable;
+import io.micrometer.core.instrument.Tags;
 
 import org.springframework.util.Assert;
 
 /**
- * {@link DynamoDownListener} recording Micrometer meters:
+ * {@link DynamoDownListener} recording the retries of batches' unprocessed items as Micrometer
+ * meters (the operations themselves are observations, see
+ * {@code dev.dynamodown.observation.ObservationDynamoDownListener}):
  * <ul>
- * <li>timer {@value #OPERATIONS}, tagged {@code table}, {@code namespace},
- * {@code operation} and {@code outcome} ({@code success} or {@code error});</li>
- * <li>counter {@value #BATCH_RETRIES}, tagged {@code table} and {@code namespace}: one per
- * retry of a batch's unprocessed items.</li>
+ * <li>counter {@value #BATCH_RETRIES}: one per re-sent {@code BatchWriteItem} or
+ * {@code BatchGetItem} request;</li>
+ * <li>distribution summary {@value #BATCH_UNPROCESSED}: how many items or keys each retry
+ * re-sends.</li>
  * </ul>
+ * Both are tagged {@code table}, and {@code namespace} only when the application has few
+ * namespaces (namespaces are often one per tenant or user: a tag per namespace would make the
+ * meters unbounded).
  */
 public class MicrometerDynamoDownListener implements DynamoDownListener {
-
-	/** Timer of every store operation. */
-	public static final String OPERATIONS = "dynamodown.operations";
 
 	/** Counter of retries of unprocessed batch items. */
 	public static final String BATCH_RETRIES = "dynamodown.batch.retries";
 
-	private final MeterProvider<Timer> operations;
+	/** Distribution of the number of items or keys each retry re-sends. */
+	public static final String BATCH_UNPROCESSED = "dynamodown.batch.unprocessed";
 
-	private final MeterProvider<Counter> batchRetries;
+	private final MeterProvider<Counter> retries;
+
+	private final MeterProvider<DistributionSummary> unprocessed;
+
+	private final boolean namespaceTag;
+
+	/**
+	 * Creates a listener recording into a registry, without a namespace tag.
+	 * @param registry the registry
+	 */
+	public MicrometerDynamoDownListener(MeterRegistry registry) {
+		this(registry, false);
+	}
 
 	/**
 	 * Creates a listener recording into a registry.
 	 * @param registry the registry
+	 * @param namespaceTag whether to tag the meters with the namespace
 	 */
-	public MicrometerDynamoDownListener(MeterRegistry registry) {
+	public MicrometerDynamoDownListener(MeterRegistry registry, boolean namespaceTag) {
 		Assert.notNull(registry, "'registry' must not be null");
-		this.operations = Timer.builder(OPERATIONS).description("Operations on dynamodown stores").withRegistry(registry);
-		this.batchRetries = Counter.builder(BATCH_RETRIES)
-			.description("Retries of the unprocessed items of dynamodown batch writes")
+		this.retries = Counter.builder(BATCH_RETRIES)
+			.description("Retries of the unprocessed items of dynamodown batch requests")
 			.withRegistry(registry);
-	}
-
-	@Override
-	public void operationCompleted(String table, String namespace, String operation, long nanos,
-			@Nullable Throwable failure) {
-		this.operations
-			.withTags("table", table, "namespace", namespace, "operation", operation, "outcome",
-					(failure != null) ? "error" : "success")
-			.record(nanos, TimeUnit.NANOSECONDS);
+		this.unprocessed = DistributionSummary.builder(BATCH_UNPROCESSED)
+			.description("Items or keys re-sent by each retry of a dynamodown batch request")
+			.withRegistry(registry);
+		this.namespaceTag = namespaceTag;
 	}
 
 	@Override
 	public void batchRetried(String table, String namespace, int unprocessed) {
-		this.batchRetries.withTags("table", table, "namespace", namespace).increment();
+		Tags tags = this.namespaceTag ? Tags.of("table", table, "namespace", namespace) : Tags.of("table", table);
+		this.retries.withTags(tags).increment();
+		this.unprocessed.withTags(tags).record(unprocessed);
 	}
 
 }

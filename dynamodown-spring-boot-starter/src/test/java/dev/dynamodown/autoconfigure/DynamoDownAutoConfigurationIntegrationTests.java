@@ -6,8 +6,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
+import dev.dynamodown.DribblingEndpoint;
 import dev.dynamodown.Meetup;
 import dev.dynamodown.SharedDynalite;
 import dev.dynamodown.SortedKeyValueTemplate;
@@ -16,6 +18,7 @@ import dev.dynamodown.dynalite.DynaliteException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -171,6 +174,30 @@ class DynamoDownAutoConfigurationIntegrationTests {
 	}
 
 	@Nested
+	class Timeouts {
+
+		@Test
+		void aCallToAnEndpointThatDribblesItsAnswerFailsWithinTheConfiguredBound() throws IOException {
+			try (DribblingEndpoint dribbling = new DribblingEndpoint()) {
+				contextRunner
+					.withPropertyValues("dynamodown.endpoint=" + dribbling.uri(), "dynamodown.table=app-data",
+							"dynamodown.namespaces.notes.value-type=java.lang.String",
+							"dynamodown.client.api-call-attempt-timeout=400ms", "dynamodown.client.api-call-timeout=1s")
+					.run((context) -> {
+						SortedKeyValueTemplate<String> notes = notes(context);
+						long start = System.nanoTime();
+						assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> notes.get("any"))
+							.satisfies((failure) -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+								.isInstanceOf(ApiCallTimeoutException.class));
+						assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to fail")
+							.isLessThan(Duration.ofSeconds(5));
+					});
+			}
+		}
+
+	}
+
+	@Nested
 	class Embedded {
 
 		@Test
@@ -223,10 +250,6 @@ class DynamoDownAutoConfigurationIntegrationTests {
 			return cause;
 		}
 
-		@SuppressWarnings("unchecked")
-		private static SortedKeyValueTemplate<String> notes(ApplicationContext context) {
-			return context.getBean("notes", SortedKeyValueTemplate.class);
-		}
 
 		private static boolean accepts(URI endpoint) {
 			try (Socket socket = new Socket()) {
@@ -238,6 +261,11 @@ class DynamoDownAutoConfigurationIntegrationTests {
 			}
 		}
 
+	}
+
+	@SuppressWarnings("unchecked")
+	private static SortedKeyValueTemplate<String> notes(ApplicationContext context) {
+		return context.getBean("notes", SortedKeyValueTemplate.class);
 	}
 
 	@Configuration(proxyBeanMethods = false)

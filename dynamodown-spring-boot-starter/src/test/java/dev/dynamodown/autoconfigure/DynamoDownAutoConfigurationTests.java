@@ -6,18 +6,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.dynamodown.DynamoDown;
+import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.Meetup;
 import dev.dynamodown.SortedKeyValueOperations;
 import dev.dynamodown.SortedKeyValueTemplate;
+import dev.dynamodown.autoconfigure.health.DynamoDownHealthContributorAutoConfiguration;
 import dev.dynamodown.dynalite.DynaliteServer;
+import dev.dynamodown.health.DynamoDownHealthIndicator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionOverrideException;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -29,7 +38,7 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link DynamoDownAutoConfiguration}: conditions and back-off. Nothing here sends
@@ -73,13 +82,49 @@ class DynamoDownAutoConfigurationTests {
 		}
 
 		@Test
+		void boundsEveryCallAndEveryAttemptByDefault() {
+			contextRunner.run((context) -> {
+				ClientOverrideConfiguration override = context.getBean(DynamoDbClient.class)
+					.serviceClientConfiguration()
+					.overrideConfiguration();
+				assertThat(override.apiCallTimeout()).contains(Duration.ofSeconds(30));
+				assertThat(override.apiCallAttemptTimeout()).contains(Duration.ofSeconds(10));
+			});
+		}
+
+		@Test
+		void onlyTheClientNeedsTheApache5HttpClient() {
+			contextRunner.withClassLoader(new FilteredClassLoader(Apache5HttpClient.class))
+				.withConfiguration(AutoConfigurations.of(DynamoDownHealthContributorAutoConfiguration.class))
+				.withPropertyValues("dynamodown.table=app-data",
+						"dynamodown.namespaces.meetups.value-type=dev.dynamodown.Meetup")
+				.withUserConfiguration(UrlConnectionClientConfiguration.class)
+				.run((context) -> {
+					assertThat(context).hasNotFailed()
+						.hasSingleBean(DynamoDown.class)
+						.hasSingleBean(DynamoDownHealthIndicator.class)
+						.hasBean("meetups");
+					assertThat(context.getBean(DynamoDown.class).client()).isSameAs(context.getBean("userClient"));
+				});
+		}
+
+		@Test
+		void withoutApache5AndWithoutAClientOfItsOwnTheApplicationIsToldWhatIsMissing() {
+			contextRunner.withClassLoader(new FilteredClassLoader(Apache5HttpClient.class))
+				.run((context) -> assertThat(context).getFailure()
+					.hasMessageContaining(DynamoDbClient.class.getName()));
+		}
+
+		@Test
 		void isClosedWithTheContext() {
 			DynamoDbClient[] client = new DynamoDbClient[1];
 			contextRunner
 				.withPropertyValues("dynamodown.credentials.access-key=AKIDEXAMPLE",
 						"dynamodown.credentials.secret-key=shhh")
 				.run((context) -> client[0] = context.getBean(DynamoDbClient.class));
-			assertThatIllegalStateException().isThrownBy(() -> client[0].listTables());
+			// A closed client refuses calls: its timeout scheduler (or, without timeouts, its pool) is shut down.
+			assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> client[0].listTables())
+				.withMessageContaining("Terminated");
 		}
 
 		@Test
@@ -125,6 +170,17 @@ class DynamoDownAutoConfigurationTests {
 
 	@Nested
 	class Store {
+
+		@Test
+		void appliesOptionsCustomizersInOrderAfterTheProperties() {
+			contextRunner.withPropertyValues("dynamodown.batch.concurrency=3", "dynamodown.batch.max-attempts=4")
+				.withUserConfiguration(OptionsCustomizersConfiguration.class)
+				.run((context) -> {
+					DynamoDownOptions options = context.getBean(DynamoDown.class).options();
+					assertThat(options.batchConcurrency()).isEqualTo(3);
+					assertThat(options.maxBatchAttempts()).isEqualTo(7);
+				});
+		}
 
 		@Test
 		void backsOffForTheApplicationsDynamoDown() {
@@ -182,13 +238,42 @@ class DynamoDownAutoConfigurationTests {
 		}
 
 		@Test
-		void backsOffForTheApplicationsBeanOfTheSameName() {
+		void aBeanOfTheSameNameIsAStartupErrorNamingBoth() {
 			contextRunner
 				.withPropertyValues("dynamodown.table=app-data",
 						"dynamodown.namespaces.meetups.value-type=dev.dynamodown.Meetup")
 				.withUserConfiguration(UserTemplateConfiguration.class)
-				.run((context) -> assertThat(context.getBean("meetups", SortedKeyValueTemplate.class).namespace())
-					.isEqualTo("mine"));
+				.run((context) -> assertThat(context).getFailure()
+					.isInstanceOf(BeanDefinitionOverrideException.class)
+					.hasMessageContaining("'meetups'")
+					.hasMessageContaining("property 'dynamodown.namespaces.meetups'")
+					.hasMessageContaining(UserTemplateConfiguration.class.getName()));
+		}
+
+		@Test
+		void areDefinedByAFactoryMethodThatDependsOnDynamoDown() {
+			contextRunner
+				.withPropertyValues("dynamodown.table=app-data",
+						"dynamodown.namespaces.meetups.value-type=dev.dynamodown.Meetup")
+				.run((context) -> {
+					BeanDefinition definition = context.getBeanFactory().getBeanDefinition("meetups");
+					assertThat(definition.getFactoryMethodName()).isEqualTo("template");
+					assertThat(((RootBeanDefinition) definition).getInstanceSupplier()).isNull();
+					assertThat(definition.getResolvableType())
+						.hasToString(ResolvableType.forClassWithGenerics(SortedKeyValueTemplate.class, Meetup.class)
+							.toString());
+					context.getBean("meetups");
+					assertThat(context.getBeanFactory().getDependenciesForBean("meetups")).contains("dynamoDown");
+					assertThat(definition.getDependsOn()).contains("dynamoDownTableInitializer");
+				});
+		}
+
+		@Test
+		void theApplicationsTemplatesAlsoWaitForTheTables() {
+			contextRunner.withPropertyValues("dynamodown.table=app-data")
+				.withUserConfiguration(UserTemplateConfiguration.class)
+				.run((context) -> assertThat(context.getBeanFactory().getBeanDefinition("meetups").getDependsOn())
+					.contains("dynamoDownTableInitializer"));
 		}
 
 	}
@@ -246,6 +331,37 @@ class DynamoDownAutoConfigurationTests {
 				this.customized.add("first");
 				builder.overrideConfiguration((override) -> override.apiCallTimeout(Duration.ofSeconds(1)));
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OptionsCustomizersConfiguration {
+
+		@Bean
+		@Order(2)
+		DynamoDownOptionsCustomizer later() {
+			return (options) -> options.maxBatchAttempts(7);
+		}
+
+		@Bean
+		@Order(1)
+		DynamoDownOptionsCustomizer earlier() {
+			return (options) -> options.maxBatchAttempts(5);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UrlConnectionClientConfiguration {
+
+		@Bean
+		DynamoDbClient userClient() {
+			return DynamoDbClient.builder()
+				.httpClientBuilder(UrlConnectionHttpClient.builder())
+				.region(Region.US_WEST_2)
+				.endpointOverride(URI.create("http://127.0.0.1:3"))
+				.build();
 		}
 
 	}

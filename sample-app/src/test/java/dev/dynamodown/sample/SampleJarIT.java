@@ -1,6 +1,7 @@
 package dev.dynamodown.sample;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,8 +27,11 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Runs the packaged jar the way the README does, {@code java -jar
  * target/dynamodown-sample-app-*.jar}, as a separate process: it must come up healthy on its
- * own embedded dynalite, answer the API, and leave no Node.js process behind when stopped
- * with SIGTERM. Run by failsafe after {@code package}; {@code sample.jar} names the jar.
+ * own embedded dynalite, answer the API and the repository on loopback only (the machine's other
+ * addresses refuse connections), and leave no Node.js process
+ * behind when stopped with SIGTERM. Once as is, once with the bean definitions Spring AOT
+ * generated at build time ({@code -Dspring.aot.enabled=true}, the JVM side of a native image).
+ * Run by failsafe after {@code package}; {@code sample.jar} names the jar.
  */
 class SampleJarIT {
 
@@ -38,13 +43,27 @@ class SampleJarIT {
 
 	@Test
 	void startsServesAndStopsWithoutLeavingNodeBehind(@TempDir Path dir) throws Exception {
+		runTheJar(dir, List.of());
+	}
+
+	@Test
+	void startsServesAndStopsWithAotGeneratedBeanDefinitions(@TempDir Path dir) throws Exception {
+		String log = runTheJar(dir, List.of("-Dspring.aot.enabled=true"));
+		assertThat(log).as("the app's log").contains("Starting AOT-processed SampleApplication");
+	}
+
+	/** Runs the jar with extra JVM options through its life, and returns what it logged. */
+	String runTheJar(Path dir, List<String> jvmOptions) throws Exception {
 		Path jar = Path.of(System.getProperty("sample.jar", "target/dynamodown-sample-app-0.1.0-SNAPSHOT.jar"));
 		assertThat(jar).as("the packaged sample").isRegularFile();
 		Path log = dir.resolve("sample.log");
 		int port = freePort();
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Process app = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--server.port=" + port)
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>();
+		command.add(java.toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+		Process app = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
 		try {
@@ -61,6 +80,15 @@ class SampleJarIT {
 				.build())).contains("\"value\":\"hello\"");
 			assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/notes/from-the-jar")).build()))
 				.isEqualTo("{\"key\":\"from-the-jar\",\"value\":\"hello\"}");
+			JsonNode repository = this.json.readTree(
+					send(HttpRequest.newBuilder(URI.create(base + "/api/repository/meetups?prefix=b")).build()));
+			assertThat(repository.at("/items/0/key").asString()).isEqualTo("brooklyn_js");
+			assertThat(repository.at("/items/0/name").asString()).isEqualTo("BrooklynJS");
+
+			// Not open to the network by default: only loopback answers.
+			for (InetAddress address : Listening.networkAddresses()) {
+				assertThat(Listening.accepts(address, port)).as("port %d at %s", port, address).isFalse();
+			}
 
 			List<ProcessHandle> nodes = app.descendants().filter(SampleJarIT::isNode).toList();
 			assertThat(nodes).as("dynalite's Node.js process, a descendant of the app").isNotEmpty();
@@ -71,6 +99,7 @@ class SampleJarIT {
 				node.onExit().get(10, TimeUnit.SECONDS);
 				assertThat(node.isAlive()).as("node process " + node.pid() + " after the app stopped").isFalse();
 			}
+			return Files.readString(log);
 		}
 		finally {
 			app.descendants().forEach(ProcessHandle::destroyForcibly);

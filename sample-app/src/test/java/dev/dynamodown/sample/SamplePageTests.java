@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.dynamodown.SortedKeyValueTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +45,9 @@ class SamplePageTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	SortedKeyValueTemplate<String> notes;
 
 	WebDriver browser;
 
@@ -123,6 +128,26 @@ class SamplePageTests {
 		add("bad_js", "{\"name\": \"BadJS\"}");
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "'url' must not be null"));
 		assertThat(this.browser.findElement(By.id("status")).getAttribute("class")).isEqualTo("error");
+	}
+
+	@Test
+	void addsAndDeletesKeysThatTravelPercentEncoded() {
+		this.browser.get("http://127.0.0.1:" + this.port + "/");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entries"), "BrooklynJS"));
+		new Select(this.browser.findElement(By.id("namespace"))).selectByValue("notes");
+		for (String key : List.of("enc;a/b%c?d#e f 😀", "..", ".")) {
+			type("prefix", key);
+			this.browser.findElement(By.id("refresh")).click();
+			add(key, "value of " + key);
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Saved " + key));
+			assertThat(this.notes.get(key)).as(key).contains("value of " + key);
+			this.wait.until((browser) -> keysShown().contains(key));
+
+			((JavascriptExecutor) this.browser).executeScript("Array.from(document.querySelectorAll('#entries tr'))"
+					+ ".find((row) => row.dataset.key === arguments[0]).querySelector('button.delete').click()", key);
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Deleted " + key));
+			assertThat(this.notes.get(key)).as(key).isEmpty();
+		}
 	}
 
 	void type(String id, String text) {

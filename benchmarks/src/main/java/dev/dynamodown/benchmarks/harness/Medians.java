@@ -3,12 +3,12 @@ package dev.dynamodown.benchmarks.harness;
 import java.util.List;
 
 /** The median, the figure reported for each cell: one slow round (a GC, a neighbour's build) does not move it. */
-final class Medians {
+public final class Medians {
 
 	private Medians() {
 	}
 
-	static double of(List<Double> values) {
+	public static double of(List<Double> values) {
 		if (values.isEmpty()) {
 			throw new IllegalArgumentException("'values' must not be empty");
 		}

@@ -1,6 +1,5 @@
 package dev.dynamodown.benchmarks.workload;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
@@ -9,6 +8,7 @@ import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.ValueCodec;
 import dev.dynamodown.benchmarks.client.BenchmarkClients;
 import dev.dynamodown.benchmarks.client.RequestCounter;
+import dev.dynamodown.benchmarks.client.Route;
 import dev.dynamodown.benchmarks.harness.Column;
 import dev.dynamodown.benchmarks.store.DynamoDownStore;
 import dev.dynamodown.benchmarks.store.RawSdkStore;
@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The three contenders of one latency mode, each on its own {@link DynamoDbClient} built identically by
- * {@link BenchmarkClients} (same HTTP client configuration, same simulated latency), with its own request
- * counter; plus an admin client without latency that creates, fills and deletes tables untimed.
+ * {@link BenchmarkClients} (same HTTP client configuration, same route and simulated latency), with its own
+ * request counter; plus an admin client straight to the server, without latency, that creates, fills and
+ * deletes tables untimed.
  */
 public final class Contenders implements AutoCloseable {
 
@@ -47,16 +48,17 @@ public final class Contenders implements AutoCloseable {
 	private final int threads;
 
 	/**
+	 * @param route how the contenders' requests reach the server, and where the latency is spent
 	 * @param options dynamodown's options
 	 * @param pool runs the threads of multi-threaded rows and the ceiling's requests in flight
 	 * @param threads threads of the multi-threaded point rows
 	 */
-	public Contenders(URI endpoint, Duration latency, DynamoDownOptions options, ExecutorService pool, int threads) {
-		BenchmarkClients clients = new BenchmarkClients(endpoint, latency);
+	public Contenders(Route route, DynamoDownOptions options, ExecutorService pool, int threads) {
+		BenchmarkClients clients = new BenchmarkClients(route.contenders(), route.interceptorLatency());
 		this.dynamodownClient = clients.create(this.dynamodownRequests);
 		this.rawClient = clients.create(this.rawRequests);
 		this.springClient = clients.create(this.springRequests);
-		this.admin = new BenchmarkClients(endpoint, Duration.ZERO).create(new RequestCounter());
+		this.admin = new BenchmarkClients(route.server(), Duration.ZERO).create(new RequestCounter());
 		this.dynamoDown = DynamoDown.create(this.dynamodownClient, options);
 		this.pool = pool;
 		this.keyLoop = new KeyLoop(pool);

@@ -7,7 +7,11 @@ import dev.dynamodown.ValueCodec;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A {@code byte[]} in the {@value ValueCodec#VALUE_ATTRIBUTE} attribute as {@code B}. */
+/**
+ * A {@code byte[]} in the {@value ValueCodec#VALUE_ATTRIBUTE} attribute as {@code B}. Reads only an
+ * item that is a scalar by {@link LoneValue}'s rule: an object is an
+ * {@link IllegalArgumentException}.
+ */
 public final class BytesCodec implements ValueCodec<byte[]> {
 
 	public static final BytesCodec INSTANCE = new BytesCodec();
@@ -23,14 +27,16 @@ public final class BytesCodec implements ValueCodec<byte[]> {
 
 	@Override
 	public byte[] decode(Map<String, AttributeValue> attributes) {
-		AttributeValue value = attributes.get(VALUE_ATTRIBUTE);
-		if (value == null || Boolean.TRUE.equals(value.nul())) {
-			return new byte[0];
-		}
+		AttributeValue value = LoneValue.requireScalar(attributes, "binary data");
 		if (value.b() == null) {
 			throw new IllegalArgumentException("Attribute '" + VALUE_ATTRIBUTE + "' is not binary: " + value.type());
 		}
 		return value.b().asByteArray();
+	}
+
+	@Override
+	public String toString() {
+		return "ValueCodec.bytes()";
 	}
 
 }

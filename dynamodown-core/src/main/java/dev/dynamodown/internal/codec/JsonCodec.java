@@ -24,12 +24,14 @@ import tools.jackson.databind.node.ObjectNode;
  * {@value ValueCodec#VALUE_ATTRIBUTE} attribute. See {@link JsonAttributes} for the types.
  * <p>
  * Reading: when the target type is not object-shaped (Jackson does not write it as an object; also
- * {@code Object} and {@code JsonNode}) and the item's only attribute is
- * {@value ValueCodec#VALUE_ATTRIBUTE}, the value is read from that attribute; otherwise all
- * attributes are gathered into one object and converted. A {@code NULL} attribute reads as JSON
- * {@code null}, as {@code dynamo-down} itself reads it, so a string field it wrote as {@code ""}
- * (it stored empty strings as {@code NULL}) reads as {@code null}. A value never decodes to
- * {@code null}: that is an {@link IllegalArgumentException}.
+ * {@code Object} and {@code JsonNode}) and the item is a scalar by {@link LoneValue}'s rule (its
+ * only attribute is {@value ValueCodec#VALUE_ATTRIBUTE}, not {@code NULL}), the value is read from
+ * that attribute; otherwise all attributes are gathered into one object and converted. So
+ * {@code dynamo-down}'s {@code {value: null}} reads as that object with {@code Object},
+ * {@code JsonNode} and {@code Map} alike. A {@code NULL} attribute reads as JSON {@code null}, as
+ * {@code dynamo-down} itself reads it, so a string field it wrote as {@code ""} (it stored empty
+ * strings as {@code NULL}) reads as {@code null}. A value never decodes to {@code null}: that is an
+ * {@link IllegalArgumentException}.
  * <p>
  * Immutable and thread-safe, as Jackson's mappers are.
  *
@@ -94,9 +96,8 @@ public final class JsonCodec<T> implements ValueCodec<T> {
 
 	@Override
 	public T decode(Map<String, AttributeValue> attributes) {
-		AttributeValue single = attributes.get(VALUE_ATTRIBUTE);
-		JsonNode tree = (!this.objectShaped && single != null && attributes.size() == 1)
-				? JsonAttributes.toNode(single, AttributePath.attribute(VALUE_ATTRIBUTE))
+		AttributeValue scalar = this.objectShaped ? null : LoneValue.scalar(attributes);
+		JsonNode tree = (scalar != null) ? JsonAttributes.toNode(scalar, AttributePath.attribute(VALUE_ATTRIBUTE))
 				: JsonAttributes.gather(attributes);
 		T value;
 		try {

@@ -8,10 +8,11 @@ import dev.dynamodown.internal.item.ItemRules;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A {@code String} in the {@value ValueCodec#VALUE_ATTRIBUTE} attribute as {@code S}. Reads the
- * seed's {@code NULL} (how {@code dynamo-down} stored an empty string) back as {@code ""}; writes
+ * A {@code String} in the {@value ValueCodec#VALUE_ATTRIBUTE} attribute as {@code S}; writes
  * {@code ""} as an empty {@code S}, which DynamoDB accepts outside keys. Refuses a lone surrogate,
- * which cannot be sent as UTF-8.
+ * which cannot be sent as UTF-8. Reads only an item that is a scalar by {@link LoneValue}'s rule:
+ * an object (another codec's, or {@code dynamo-down}'s {@code {value: null}}) is an
+ * {@link IllegalArgumentException}, never a made-up {@code ""}.
  */
 public final class StringCodec implements ValueCodec<String> {
 
@@ -30,14 +31,16 @@ public final class StringCodec implements ValueCodec<String> {
 
 	@Override
 	public String decode(Map<String, AttributeValue> attributes) {
-		AttributeValue value = attributes.get(VALUE_ATTRIBUTE);
-		if (value == null || Boolean.TRUE.equals(value.nul())) {
-			return "";
-		}
+		AttributeValue value = LoneValue.requireScalar(attributes, "a string");
 		if (value.s() == null) {
 			throw new IllegalArgumentException("Attribute '" + VALUE_ATTRIBUTE + "' is not a string: " + value.type());
 		}
 		return value.s();
+	}
+
+	@Override
+	public String toString() {
+		return "ValueCodec.string()";
 	}
 
 }

@@ -22,6 +22,7 @@ import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.KeyRange;
 import dev.dynamodown.KeyValue;
 import dev.dynamodown.ValueCodec;
+import dev.dynamodown.WriteCondition;
 import dev.dynamodown.internal.Futures;
 import dev.dynamodown.internal.Keys;
 import dev.dynamodown.internal.batch.BatchGetter;
@@ -30,6 +31,7 @@ import dev.dynamodown.internal.batch.RangeClearer;
 import dev.dynamodown.internal.batch.TransactionWriter;
 import dev.dynamodown.internal.batch.WriteCollector;
 import dev.dynamodown.internal.batch.WriteOp;
+import dev.dynamodown.internal.codec.Decoding;
 import dev.dynamodown.internal.paging.PagePublisher;
 import dev.dynamodown.internal.paging.PageSource;
 import dev.dynamodown.internal.paging.PageStream;
@@ -60,12 +62,12 @@ public final class StoreOperations<V> {
 
 	private final ValueCodec<V> codec;
 
-	private final ConditionalPut conditionalPut;
+	private final ConditionalWrite conditional;
 
 	public StoreOperations(Store store, ValueCodec<V> codec) {
 		this.store = store;
 		this.codec = codec;
-		this.conditionalPut = new ConditionalPut(store);
+		this.conditional = new ConditionalWrite(store);
 	}
 
 	public String table() {
@@ -91,7 +93,7 @@ public final class StoreOperations<V> {
 					.consistentRead(true)
 					.build())
 				.thenApply((response) -> (!response.hasItem() || response.item().isEmpty()) ? Optional.<V>empty()
-						: Optional.of(this.codec.decode(schema.valueAttributes(response.item())))));
+						: Optional.of(Decoding.decode(this.codec, key, schema.valueAttributes(response.item())))));
 		});
 	}
 
@@ -113,7 +115,7 @@ public final class StoreOperations<V> {
 				return read.result();
 			}).thenApply((found) -> {
 				Map<String, V> values = new TreeMap<>(Keys.UTF8_ORDER);
-				found.forEach((key, attributes) -> values.put(key, this.codec.decode(attributes)));
+				found.forEach((key, attributes) -> values.put(key, Decoding.decode(this.codec, key, attributes)));
 				return Collections.unmodifiableMap(values);
 			});
 		});
@@ -129,12 +131,32 @@ public final class StoreOperations<V> {
 		});
 	}
 
-	/** Conditional {@code PutItem} ({@link ConditionalPut}). */
+	/** Conditional {@code PutItem} on the key's absence ({@link ConditionalWrite}). */
 	public Operation<Boolean> putIfAbsent(String key, V value) {
 		return this.store.start("putIfAbsent", (operation) -> {
 			Map<String, AttributeValue> encoded = encode(key, value);
+			return this.store.schema().thenCompose((schema) -> this.conditional.put(schema, key,
+					this.store.item(schema, key, encoded), WriteCondition.itemAbsent()));
+		});
+	}
+
+	/** Conditional {@code PutItem} ({@link ConditionalWrite}). */
+	public Operation<Boolean> putIf(String key, V value, WriteCondition condition) {
+		return this.store.start("putIf", (operation) -> {
+			Map<String, AttributeValue> encoded = encode(key, value);
+			Objects.requireNonNull(condition, "'condition' must not be null");
+			return this.store.schema().thenCompose((schema) -> this.conditional.put(schema, key,
+					this.store.item(schema, key, encoded), checked(condition, schema)));
+		});
+	}
+
+	/** Conditional {@code DeleteItem} ({@link ConditionalWrite}). */
+	public Operation<Boolean> deleteIf(String key, WriteCondition condition) {
+		return this.store.start("deleteIf", (operation) -> {
+			Keys.requireValid(key, "key");
+			Objects.requireNonNull(condition, "'condition' must not be null");
 			return this.store.schema()
-				.thenCompose((schema) -> this.conditionalPut.putIfAbsent(schema, key, this.store.item(schema, key, encoded)));
+				.thenCompose((schema) -> this.conditional.delete(schema, key, checked(condition, schema)));
 		});
 	}
 
@@ -240,12 +262,13 @@ public final class StoreOperations<V> {
 
 	/** An entry of a store from an item read. */
 	public KeyValue<V> entry(TableSchema schema, Map<String, AttributeValue> item) {
-		return new KeyValue<>(schema.rangeValue(item), this.codec.decode(schema.valueAttributes(item)));
+		String key = schema.rangeValue(item);
+		return new KeyValue<>(key, Decoding.decode(this.codec, key, schema.valueAttributes(item)));
 	}
 
 	/** A value of a store from an item read. */
 	public V value(TableSchema schema, Map<String, AttributeValue> item) {
-		return this.codec.decode(schema.valueAttributes(item));
+		return entry(schema, item).value();
 	}
 
 	/** Opens a new, unread source for a range, after checking the arguments. */
@@ -259,6 +282,17 @@ public final class StoreOperations<V> {
 	private <T> PageSource<T> source(KeyRange range, boolean keysOnly,
 			BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper) {
 		return new QueryPageSource<>(this.store, range, keysOnly, "range", mapper);
+	}
+
+	/** A condition on a value attribute: a key attribute of the table is refused. */
+	private WriteCondition checked(WriteCondition condition, TableSchema schema) {
+		condition.attribute().ifPresent((attribute) -> {
+			if (attribute.equals(schema.hashName()) || attribute.equals(schema.rangeName())) {
+				throw new IllegalArgumentException("A WriteCondition on '" + attribute + "', a key attribute of table '"
+						+ table() + "', is not a condition on the item's value");
+			}
+		});
+		return condition;
 	}
 
 	private Map<String, AttributeValue> encode(String key, V value) {

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import dev.dynamodown.DynamoDownException;
@@ -56,20 +57,20 @@ public final class Operation<T> implements Stoppable {
 	 * not reported to the listener) once the runtime is closed.
 	 * @param runtime the runtime it runs in
 	 * @param description names it in messages, e.g. {@code "put on table 't', namespace 'n'"}
-	 * @param timer reports it to the listener
+	 * @param timer reports it to the listener: its start when called (not for a refused operation)
 	 * @param translation turns a failure (unwrapped) into the one to report
 	 * @param body what it does
 	 * @param <T> the result type
 	 * @return the operation
 	 */
-	public static <T> Operation<T> start(StoreRuntime runtime, String description, OperationTimer timer,
+	public static <T> Operation<T> start(StoreRuntime runtime, String description, Supplier<OperationTimer> timer,
 			UnaryOperator<Throwable> translation, Function<Operation<T>, CompletableFuture<T>> body) {
 		if (runtime.isClosed()) {
 			Operation<T> refused = new Operation<>(null, description, OperationTimer.NONE, UnaryOperator.identity());
 			refused.result.completeExceptionally(runtime.closedException());
 			return refused;
 		}
-		Operation<T> operation = new Operation<>(runtime, description, timer, translation);
+		Operation<T> operation = new Operation<>(runtime, description, timer.get(), translation);
 		operation.result.whenComplete((value, failure) -> operation.completedFromOutside(failure));
 		runtime.track(operation);
 		CompletableFuture<T> outcome;

@@ -115,13 +115,13 @@ public final class Store {
 	 * @return the operation
 	 */
 	public <T> Operation<T> start(String operation, Function<Operation<T>, CompletableFuture<T>> body) {
-		return Operation.start(this.runtime, describe(operation), timer(operation),
+		return Operation.start(this.runtime, describe(operation), () -> timer(operation),
 				(failure) -> translate(operation, failure), body);
 	}
 
-	/** Starts timing a public operation whose end is reported by someone else (a range read). */
+	/** Reports the start of a public operation whose end is reported by someone else (a range read). */
 	public OperationTimer timer(String operation) {
-		return new OperationTimer(this.runtime.options().listener(), table(), namespace(), operation);
+		return OperationTimer.start(this.runtime.options().listener(), this.location, operation);
 	}
 
 	/**

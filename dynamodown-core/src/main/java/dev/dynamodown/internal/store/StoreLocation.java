@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import dev.dynamodown.internal.Keys;
+import dev.dynamodown.internal.shard.ShardLayout;
 
 /**
  * Where a store lives: a table and a namespace (the hash-key value of its items). Parsed from a
@@ -11,7 +12,8 @@ import dev.dynamodown.internal.Keys;
  * the namespace everything after it.
  *
  * @param table a valid DynamoDB table name
- * @param namespace a non-empty hash-key value of at most 2048 UTF-8 bytes
+ * @param namespace a non-empty hash-key value of at most 2048 UTF-8 bytes, without U+0000 (which
+ * the partitions of sharded namespaces reserve, see {@link ShardLayout})
  */
 public record StoreLocation(String table, String namespace) {
 
@@ -26,6 +28,7 @@ public record StoreLocation(String table, String namespace) {
 		if (namespace.isEmpty()) {
 			throw new IllegalArgumentException("'namespace' must not be empty");
 		}
+		ShardLayout.requireNoSeparator(namespace);
 		int bytes = Keys.utf8Length(namespace, "namespace");
 		if (bytes > MAX_NAMESPACE_BYTES) {
 			throw new IllegalArgumentException("'namespace' is " + bytes + " UTF-8 bytes long; DynamoDB allows at most "

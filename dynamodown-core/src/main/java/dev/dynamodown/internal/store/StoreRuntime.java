@@ -146,7 +146,7 @@ public final class StoreRuntime {
 	 * @return the operation (not reported to the listener: it belongs to no store)
 	 */
 	public Operation<Void> createTableIfMissing(String table) {
-		return Operation.start(this, "createTableIfMissing of table '" + table + "'", OperationTimer.NONE,
+		return Operation.start(this, "createTableIfMissing of table '" + table + "'", () -> OperationTimer.NONE,
 				UnaryOperator.identity(), (operation) -> {
 					StoreLocation.requireValidTable(table);
 					return new TableCreator(this.calls, this::delay).createIfMissing(table)

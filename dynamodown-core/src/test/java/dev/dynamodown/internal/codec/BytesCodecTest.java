@@ -29,4 +29,12 @@ class BytesCodecTest {
 			.withMessage("Attribute 'value' is not binary: S");
 	}
 
+	@Test
+	void refusesObjects() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.codec.decode(Map.of("value", AttributeValue.fromNul(true))))
+			.withMessageStartingWith("The item is an object with attributes [value], not binary data in a lone 'value' attribute");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.codec.decode(Map.of("name", AttributeValue.fromS("x"))))
+			.withMessage("The item is an object with attributes [name], not binary data in a lone 'value' attribute");
+	}
+
 }

@@ -25,8 +25,16 @@ class StringCodecTest {
 	}
 
 	@Test
-	void readsTheSeedsNullAsEmpty() {
-		assertThat(this.codec.decode(Map.of("value", AttributeValue.fromNul(true)))).isEmpty();
+	void refusesObjects() {
+		// dynamo-down's {value: null} and {value: ""}: an object, not a null or empty string
+		assertThatIllegalArgumentException().isThrownBy(() -> this.codec.decode(Map.of("value", AttributeValue.fromNul(true))))
+			.withMessage("The item is an object with attributes [value], not a string in a lone 'value' attribute "
+					+ "(a NULL 'value' is an object's field: no codec stores a null scalar)");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.codec.decode(Map.of()))
+			.withMessage("The item is an object with attributes [], not a string in a lone 'value' attribute");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.codec.decode(Map.of("value", AttributeValue.fromS("x"), "n", AttributeValue.fromN("1"))))
+			.withMessageStartingWith("The item is an object with attributes [");
 	}
 
 	@Test

@@ -55,6 +55,35 @@ final class DynamoWire {
 		return answer(400, "Bad Request", JSON.writeValueAsBytes(body));
 	}
 
+	/**
+	 * A signature or credentials error as AWS sends it, its message made of the request's own
+	 * secrets: the canonical request AWS quotes (security token included) and the string to sign,
+	 * then what AWS does not quote but a careless endpoint might (the {@code Authorization} header,
+	 * a principal ARN, a secret key).
+	 * @param signature {@code InvalidSignatureException} if {@code true}, else
+	 * {@code UnrecognizedClientException}
+	 * @param request the request it answers
+	 */
+	static HttpMessage authenticationError(boolean signature, HttpMessage request) {
+		String token = String.valueOf(request.header("X-Amz-Security-Token"));
+		String authorization = String.valueOf(request.header("Authorization"));
+		String accessKeyId = authorization.replaceFirst(".*Credential=([^/]*)/.*", "$1");
+		String message = signature ? "The request signature we calculated does not match the signature you provided. "
+				+ "Check your AWS Secret Access Key and signing method. Consult the service documentation for details."
+				+ "\n\nThe Canonical String for this request should have been\n'POST\n/\n\n"
+				+ "content-type:application/x-amz-json-1.0\nhost:" + request.header("Host") + "\nx-amz-date:"
+				+ request.header("X-Amz-Date") + "\nx-amz-security-token:" + token + "\nx-amz-target:"
+				+ request.header("X-Amz-Target") + "\n\ncontent-type;host;x-amz-date;x-amz-security-token;x-amz-target\n"
+				+ "0".repeat(64) + "'\n\nThe String-to-Sign should have been\n'AWS4-HMAC-SHA256\n"
+				+ request.header("X-Amz-Date") + "\n" + authorization.replaceFirst(".*Credential=[^/]*/([^,]*),.*", "$1")
+				+ "\n" + "f".repeat(64) + "'\n\nSent: " + authorization + "; secret " + Fault.PLANTED_SECRET
+				: "The security token included in the request is invalid: X-Amz-Security-Token=" + token
+						+ " (" + token + "), access key " + accessKeyId + ", principal arn:aws:sts::123456789012:assumed-role/app/"
+						+ accessKeyId + ", secret key: " + Fault.PLANTED_SECRET;
+		return error(400, "com.amazon.coral.service#" + (signature ? "InvalidSignatureException"
+				: "UnrecognizedClientException"), message);
+	}
+
 	/** A successful answer with a body the proxy made up or changed. */
 	static HttpMessage answer(int status, String reason, byte[] body) {
 		return HttpMessage.response(status, reason, List.of(new String[] { "Content-Type", JSON_1_0 },

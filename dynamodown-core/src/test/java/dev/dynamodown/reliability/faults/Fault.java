@@ -50,6 +50,20 @@ public enum Fault {
 	ALL_UNPROCESSED("BatchWriteItem", "BatchGetItem"),
 
 	/**
+	 * Not forwarded; HTTP 400 {@code InvalidSignatureException} whose message echoes the signed
+	 * request as AWS does (the canonical request with the {@code x-amz-security-token} header and
+	 * the string to sign) and, beyond what AWS echoes, the request's {@code Authorization} header
+	 * (access key id in {@code Credential=}, {@code Signature=}) and {@link #PLANTED_SECRET}.
+	 */
+	INVALID_SIGNATURE,
+
+	/**
+	 * Not forwarded; HTTP 400 {@code UnrecognizedClientException} whose message names the
+	 * request's security token, access key id and principal ARN, and {@link #PLANTED_SECRET}.
+	 */
+	UNRECOGNIZED_CLIENT,
+
+	/**
 	 * {@code TransactWriteItems} only: not forwarded (dynalite has no transactions); the proxy
 	 * answers HTTP 400 {@code TransactionCanceledException} itself, as DynamoDB does when a
 	 * condition or a conflict cancels the transaction (nothing written).
@@ -61,6 +75,9 @@ public enum Fault {
 	 * does when the transaction was applied (or when a retry carries the token of one that was).
 	 */
 	TRANSACTION_APPLIED("TransactWriteItems");
+
+	/** Shaped like an AWS secret access key: what a careless error text could carry. */
+	public static final String PLANTED_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzPlantedKEY";
 
 	/** The operations this fault can be applied to; empty for any. */
 	private final Set<String> operations;

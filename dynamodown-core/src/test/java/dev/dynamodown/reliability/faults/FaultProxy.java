@@ -182,6 +182,8 @@ public final class FaultProxy implements AutoCloseable {
 					"com.amazonaws.dynamodb.v20120810#InternalServerError", "Internal server error (injected)"));
 			case UNAVAILABLE -> answer(request, operation, fault, received, out, DynamoWire.error(503,
 					"com.amazonaws.dynamodb.v20120810#ServiceUnavailable", "Service unavailable (injected)"));
+			case INVALID_SIGNATURE, UNRECOGNIZED_CLIENT -> answer(request, operation, fault, received, out,
+					DynamoWire.authenticationError(fault == Fault.INVALID_SIGNATURE, request));
 			case INTERNAL_ERROR_AFTER -> {
 				forward(request);
 				answer(request, operation, fault, received, out, DynamoWire.error(500,

@@ -2,6 +2,7 @@ package dev.dynamodown.autoconfigure.metrics;
 
 import dev.dynamodown.DynamoDown;
 import dev.dynamodown.autoconfigure.DynamoDownAutoConfiguration;
+import dev.dynamodown.autoconfigure.DynamoDownProperties;
 import dev.dynamodown.metrics.MicrometerDynamoDownListener;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -21,12 +23,15 @@ import org.springframework.context.annotation.Bean;
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass({ DynamoDown.class, MeterRegistry.class })
 @ConditionalOnBean(MeterRegistry.class)
+@EnableConfigurationProperties(DynamoDownProperties.class)
 public final class DynamoDownMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MicrometerDynamoDownListener micrometerDynamoDownListener(MeterRegistry meterRegistry) {
-		return new MicrometerDynamoDownListener(meterRegistry);
+	MicrometerDynamoDownListener micrometerDynamoDownListener(MeterRegistry meterRegistry,
+			DynamoDownProperties properties) {
+		return new MicrometerDynamoDownListener(meterRegistry,
+				properties.getObservations().isLowCardinalityNamespace());
 	}
 
 }

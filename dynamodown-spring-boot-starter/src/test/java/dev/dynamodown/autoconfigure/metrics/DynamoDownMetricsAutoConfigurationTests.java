@@ -1,12 +1,8 @@
 package dev.dynamodown.autoconfigure.metrics;
 
-import dev.dynamodown.Meetup;
-import dev.dynamodown.SharedDynalite;
-import dev.dynamodown.SortedKeyValueTemplate;
 import dev.dynamodown.autoconfigure.DynamoDownAutoConfiguration;
 import dev.dynamodown.metrics.MicrometerDynamoDownListener;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -51,33 +47,6 @@ class DynamoDownMetricsAutoConfigurationTests {
 					.doesNotHaveBean("micrometerDynamoDownListener"));
 		}
 
-	}
-
-	@Test
-	void operationsOfTheStoresAreTimed() {
-		String table = SharedDynalite.uniqueTable("metrics");
-		contextRunner.withPropertyValues(SharedDynalite.properties())
-			.withPropertyValues("dynamodown.table=" + table, "dynamodown.create-tables=true",
-					"dynamodown.namespaces.meetups.value-type=dev.dynamodown.Meetup")
-			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.run((context) -> {
-				@SuppressWarnings("unchecked")
-				SortedKeyValueTemplate<Meetup> meetups = context.getBean("meetups", SortedKeyValueTemplate.class);
-				meetups.put("nyc-js", new Meetup("NYC JS", 1200));
-				meetups.get("nyc-js");
-				Timer timer = context.getBean(MeterRegistry.class)
-					.find(MicrometerDynamoDownListener.OPERATIONS)
-					.tags("table", table, "namespace", "meetups", "outcome", "success")
-					.timer();
-				assertThat(timer).isNotNull();
-				assertThat(context.getBean(MeterRegistry.class)
-					.find(MicrometerDynamoDownListener.OPERATIONS)
-					.tag("table", table)
-					.timers()
-					.stream()
-					.mapToLong(Timer::count)
-					.sum()).isGreaterThanOrEqualTo(2);
-			});
 	}
 
 }

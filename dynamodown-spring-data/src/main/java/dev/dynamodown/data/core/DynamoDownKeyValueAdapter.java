@@ -16,7 +16,9 @@ import dev.dynamodown.DynamoDown;
 import dev.dynamodown.KeyRange;
 import dev.dynamodown.KeyValue;
 import dev.dynamodown.SortedKeyValueOperations;
+import dev.dynamodown.SortedKeyValueTemplate;
 import dev.dynamodown.ValueCodec;
+import dev.dynamodown.WriteCondition;
 import dev.dynamodown.data.mapping.DynamoDownMappingContext;
 import dev.dynamodown.data.mapping.DynamoDownPersistentEntity;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +59,7 @@ public class DynamoDownKeyValueAdapter extends AbstractKeyValueAdapter {
 
 	private final @Nullable ObjectMapper objectMapper;
 
-	private final Map<String, SortedKeyValueOperations<Map<String, AttributeValue>>> stores = new ConcurrentHashMap<>();
+	private final Map<String, SortedKeyValueTemplate<Map<String, AttributeValue>>> stores = new ConcurrentHashMap<>();
 
 	private final Map<Class<?>, EntityCodec<?>> codecs = new ConcurrentHashMap<>();
 
@@ -217,6 +219,34 @@ public class DynamoDownKeyValueAdapter extends AbstractKeyValueAdapter {
 	}
 
 	/**
+	 * Writes an entity with one conditional {@code PutItem} (see {@code SortedKeyValueTemplate.putIf}).
+	 * @param keyspace the location
+	 * @param id the key
+	 * @param entity the entity
+	 * @param condition what must hold
+	 * @return {@code true} if written, {@code false} if the condition did not hold (nothing written)
+	 */
+	boolean putIf(String keyspace, Object id, Object entity, WriteCondition condition) {
+		return store(keyspace).putIf(key(id), encode(entity), condition);
+	}
+
+	/**
+	 * Deletes a key with one conditional {@code DeleteItem} (see {@code SortedKeyValueTemplate.deleteIf}).
+	 * @param keyspace the location
+	 * @param id the key
+	 * @param condition what must hold
+	 * @return {@code true} if deleted, {@code false} if the condition did not hold (nothing deleted)
+	 */
+	boolean deleteIf(String keyspace, Object id, WriteCondition condition) {
+		return store(keyspace).deleteIf(key(id), condition);
+	}
+
+	/** The item attribute holding the {@code @Version} of an entity type that has one. */
+	String versionAttribute(Class<?> type) {
+		return codec(type).versionAttribute();
+	}
+
+	/**
 	 * Reads many entities with {@code BatchGetItem}.
 	 * @param keyspace the location
 	 * @param ids the keys
@@ -308,7 +338,7 @@ public class DynamoDownKeyValueAdapter extends AbstractKeyValueAdapter {
 		return (DynamoDownPersistentEntity<T>) this.mappingContext.getRequiredPersistentEntity(type);
 	}
 
-	private SortedKeyValueOperations<Map<String, AttributeValue>> store(String keyspace) {
+	private SortedKeyValueTemplate<Map<String, AttributeValue>> store(String keyspace) {
 		Objects.requireNonNull(keyspace, "'keyspace' must not be null");
 		return this.stores.computeIfAbsent(keyspace, (location) -> {
 			int slash = location.indexOf('/');

@@ -3,9 +3,11 @@ package dev.dynamodown.data.core;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import dev.dynamodown.ValueCodec;
 import dev.dynamodown.data.mapping.DynamoDownPersistentEntity;
+import dev.dynamodown.data.mapping.DynamoDownPersistentProperty;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.BeanDescription;
@@ -25,13 +27,18 @@ import org.springframework.data.mapping.MappingException;
  */
 final class EntityCodec<T> {
 
+	private static final Set<Class<?>> VERSION_TYPES = Set.of(Long.class, long.class, Integer.class, int.class);
+
 	private final ValueCodec<T> json;
 
 	private final String keyAttribute;
 
-	private EntityCodec(ValueCodec<T> json, String keyAttribute) {
+	private final @Nullable String versionAttribute;
+
+	private EntityCodec(ValueCodec<T> json, String keyAttribute, @Nullable String versionAttribute) {
 		this.json = json;
 		this.keyAttribute = keyAttribute;
+		this.versionAttribute = versionAttribute;
 	}
 
 	/**
@@ -39,27 +46,45 @@ final class EntityCodec<T> {
 	 * @param entity the entity, with a key property
 	 * @param mapper the Jackson mapper, or {@code null} for {@code ValueCodec.json}'s own
 	 * @return the codec
-	 * @throws MappingException if the entity has no {@code String} key property or Jackson does not
-	 * map it
+	 * @throws MappingException if the entity has no {@code String} key property, or Jackson does not
+	 * map it or its {@code @Version} property
 	 */
 	static <T> EntityCodec<T> of(DynamoDownPersistentEntity<T> entity, @Nullable ObjectMapper mapper) {
 		Class<T> type = entity.getType();
-		String keyProperty = entity.getRequiredKeyProperty().getName();
+		ObjectMapper jackson = (mapper != null) ? mapper : JsonMapper.shared();
 		ValueCodec<T> json = (mapper != null) ? ValueCodec.json(type, mapper) : ValueCodec.json(type);
-		return new EntityCodec<>(json, keyAttribute(type, keyProperty, (mapper != null) ? mapper : JsonMapper.shared()));
+		String keyAttribute = attribute(type, entity.getRequiredKeyProperty().getName(), "@Id", jackson);
+		DynamoDownPersistentProperty version = entity.getVersionProperty();
+		if (version != null && !VERSION_TYPES.contains(version.getType())) {
+			throw new MappingException("The @Version property '" + version.getName() + "' of entity " + type.getName()
+					+ " is a " + version.getType().getName() + "; dynamodown versions are Long, long, Integer or int");
+		}
+		return new EntityCodec<>(json, keyAttribute,
+				(version != null) ? attribute(type, version.getName(), "@Version", jackson) : null);
 	}
 
-	/** The name Jackson gives the key property: its JSON name, after {@code @JsonProperty} and naming strategies. */
-	private static String keyAttribute(Class<?> type, String keyProperty, ObjectMapper mapper) {
+	/** The name Jackson gives a property: its JSON name, after {@code @JsonProperty} and naming strategies. */
+	private static String attribute(Class<?> type, String propertyName, String role, ObjectMapper mapper) {
 		BeanDescription description = mapper._serializationContext()
 			.introspectBeanDescription(mapper.constructType(type));
 		for (BeanPropertyDefinition property : description.findProperties()) {
-			if (property.getInternalName().equals(keyProperty)) {
+			if (property.getInternalName().equals(propertyName)) {
 				return property.getName();
 			}
 		}
-		throw new MappingException("Jackson does not map the @Id property '" + keyProperty + "' of entity "
-				+ type.getName() + " (is it @JsonIgnore'd?); dynamodown needs it to set the key on read");
+		throw new MappingException("Jackson does not map the " + role + " property '" + propertyName + "' of entity "
+				+ type.getName() + " (is it @JsonIgnore'd?); dynamodown stores it as an attribute of the item");
+	}
+
+	/**
+	 * The attribute holding the entity's {@code @Version}.
+	 * @throws IllegalStateException if the entity has none
+	 */
+	String versionAttribute() {
+		if (this.versionAttribute == null) {
+			throw new IllegalStateException("The entity has no @Version property");
+		}
+		return this.versionAttribute;
 	}
 
 	/**

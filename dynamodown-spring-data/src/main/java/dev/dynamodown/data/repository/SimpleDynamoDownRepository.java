@@ -20,8 +20,10 @@ import org.springframework.data.repository.core.EntityInformation;
  * <table>
  * <caption>What each method sends to DynamoDB</caption>
  * <tr><th>method</th><th>requests</th></tr>
- * <tr><td>{@code save}</td><td>one {@code PutItem} (replaces the item)</td></tr>
- * <tr><td>{@code saveAll}</td><td>non-atomic {@code BatchWriteItem} batch</td></tr>
+ * <tr><td>{@code save}</td><td>one {@code PutItem} (replaces the item); for a {@code @Version}ed
+ * entity one conditional {@code PutItem} that checks and increments the version</td></tr>
+ * <tr><td>{@code saveAll}</td><td>non-atomic {@code BatchWriteItem} batch; for {@code @Version}ed
+ * entities one conditional {@code PutItem} each, concurrently</td></tr>
  * <tr><td>{@code findById}</td><td>one {@code GetItem}</td></tr>
  * <tr><td>{@code existsById}</td><td>one {@code GetItem}</td></tr>
  * <tr><td>{@code findAllById}</td><td>{@code BatchGetItem}; entities in the order their ids were
@@ -32,9 +34,11 @@ import org.springframework.data.repository.core.EntityInformation;
  * the first {@code offset} read and discarded (use keyset scrolling to page deep), plus a
  * {@code Select.COUNT} query for the total</td></tr>
  * <tr><td>{@code count}</td><td>{@code Select.COUNT} queries</td></tr>
- * <tr><td>{@code deleteById}, {@code delete}</td><td>one {@code DeleteItem}</td></tr>
+ * <tr><td>{@code deleteById}, {@code delete}</td><td>one {@code DeleteItem}; {@code delete} of a
+ * {@code @Version}ed entity a conditional one that checks the version</td></tr>
  * <tr><td>{@code deleteAllById}, {@code deleteAll(Iterable)}</td><td>non-atomic
- * {@code BatchWriteItem} batch</td></tr>
+ * {@code BatchWriteItem} batch; {@code deleteAll(Iterable)} of {@code @Version}ed entities one
+ * conditional {@code DeleteItem} each, concurrently</td></tr>
  * <tr><td>{@code deleteAll()}</td><td>keys-only {@code Query} and concurrent non-atomic
  * {@code BatchWriteItem} batches</td></tr>
  * </table>
@@ -44,7 +48,9 @@ import org.springframework.data.repository.core.EntityInformation;
  * unprocessed items are retried with backoff; if writes still fail, a
  * {@link BatchWriteException} lists exactly those that may not have been applied, and every other
  * write was. Keys are never generated: saving an entity whose key is {@code null} throws
- * {@link IllegalArgumentException}.
+ * {@code InvalidDataAccessApiUsageException}. A stale {@code @Version} throws
+ * {@link dev.dynamodown.data.core.StaleEntitiesException} (an
+ * {@code OptimisticLockingFailureException}) and writes nothing for that entity.
  *
  * @param <T> the entity type
  */
@@ -69,14 +75,14 @@ public class SimpleDynamoDownRepository<T> extends SimpleKeyValueRepository<T, S
 		this.template = dynamoDownTemplate;
 	}
 
-	/** Writes the entity with {@code PutItem}; its key must be set. */
+	/** Writes the entity with {@code PutItem} (conditional for a versioned entity); its key must be set. */
 	@Override
 	public <S extends T> S save(S entity) {
 		Objects.requireNonNull(entity, "'entity' must not be null");
 		return this.template.update(requiredKey(entity), entity);
 	}
 
-	/** Writes the entities with a non-atomic batch; see the class comment. */
+	/** Writes the entities with a non-atomic batch, or conditional writes if versioned; see the class comment. */
 	@Override
 	public <S extends T> List<S> saveAll(Iterable<S> entities) {
 		return this.template.updateAll(entities);
@@ -93,10 +99,11 @@ public class SimpleDynamoDownRepository<T> extends SimpleKeyValueRepository<T, S
 		return this.template.findAllById(ids, type());
 	}
 
+	/** Deletes the entity; checks its version if it has one. */
 	@Override
 	public void delete(T entity) {
 		Objects.requireNonNull(entity, "'entity' must not be null");
-		deleteById(requiredKey(entity));
+		this.template.delete(entity);
 	}
 
 	/** Deletes with a non-atomic batch; see the class comment. */
@@ -108,15 +115,10 @@ public class SimpleDynamoDownRepository<T> extends SimpleKeyValueRepository<T, S
 		this.template.deleteAllById(keys, type());
 	}
 
-	/** Deletes with a non-atomic batch; see the class comment. */
+	/** Deletes with a non-atomic batch, or conditional deletes if versioned; see the class comment. */
 	@Override
 	public void deleteAll(Iterable<? extends T> entities) {
-		Objects.requireNonNull(entities, "'entities' must not be null");
-		List<String> keys = new ArrayList<>();
-		for (T entity : entities) {
-			keys.add(requiredKey(Objects.requireNonNull(entity, "'entities' must not contain null")));
-		}
-		this.template.deleteAllById(keys, type());
+		this.template.deleteAll(entities, type());
 	}
 
 	/** In key order; the sort may only name the key. */

@@ -17,6 +17,7 @@ import dev.dynamodown.data.sample.SamplePackage;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -90,6 +91,24 @@ class DynamoDownRepositoriesAutoConfigurationTests {
 	}
 
 	@Test
+	void aBeanThatUsesARepositoryWhileItIsCreatedFindsItsTable() {
+		this.runner.withUserConfiguration(DynamoDbConfiguration.class, SamplePackage.class, ArchivesWhileCreated.class)
+			.withPropertyValues("dynamodown.create-tables=true", "sample.archive-table=archive-used-while-starting")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ArchivedMeetupRepository.class).findById("early")).isPresent();
+			});
+	}
+
+	@Test
+	void theTablesInitializerBacksOffForTheApplicationsOwn() {
+		this.runner.withUserConfiguration(DynamoDbConfiguration.class, SamplePackage.class, OwnInitializer.class)
+			.withPropertyValues("dynamodown.create-tables=true", "sample.archive-table=archive-own-initializer")
+			.run((context) -> assertThat(context).getBean(RepositoryTablesInitializer.class)
+				.isSameAs(context.getBean("ownInitializer")));
+	}
+
+	@Test
 	void createsNoTableUnlessAsked() {
 		this.runner.withUserConfiguration(DynamoDbConfiguration.class, SamplePackage.class)
 			.withPropertyValues("sample.archive-table=archive-never-created")
@@ -114,6 +133,28 @@ class DynamoDownRepositoriesAutoConfigurationTests {
 		@Bean
 		DynamoDown dynamoDown(DynamoDbClient dynamoDbClient) {
 			return TestDynamoDb.dynamoDown(dynamoDbClient);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ArchivesWhileCreated {
+
+		@Bean
+		String archivedWhileCreated(ArchivedMeetupRepository archive) {
+			archive.save(new ArchivedMeetup("early", "archived while the context starts"));
+			return "archived";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnInitializer {
+
+		@Bean
+		RepositoryTablesInitializer ownInitializer(DynamoDown dynamoDown, DynamoDownMappingContext mappingContext,
+				ConfigurableListableBeanFactory beanFactory) {
+			return new RepositoryTablesInitializer(dynamoDown, mappingContext, beanFactory);
 		}
 
 	}

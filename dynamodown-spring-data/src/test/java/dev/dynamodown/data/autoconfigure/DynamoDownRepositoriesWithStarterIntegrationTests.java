@@ -12,9 +12,16 @@ import dev.dynamodown.data.sample.MeetupRepository;
 import dev.dynamodown.data.sample.SamplePackage;
 import dev.dynamodown.dynalite.DynaliteServer;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +59,33 @@ class DynamoDownRepositoriesWithStarterIntegrationTests {
 			archive.save(new ArchivedMeetup("old", "archived"));
 			assertThat(archive.findById("old")).isPresent();
 		});
+	}
+
+	@Test
+	void repositoriesNeedNoApache5ClientWhenTheApplicationBringsItsOwnClient() {
+		this.runner.withClassLoader(new FilteredClassLoader(Apache5HttpClient.class))
+			.withUserConfiguration(UrlConnectionClient.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				MeetupRepository meetups = context.getBean(MeetupRepository.class);
+				meetups.save(new Meetup("own-client", "Own client", "Lyon", 3));
+				assertThat(meetups.findById("own-client")).contains(new Meetup("own-client", "Own client", "Lyon", 3));
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UrlConnectionClient {
+
+		@Bean
+		DynamoDbClient dynamoDbClient() {
+			return DynamoDbClient.builder()
+				.httpClientBuilder(UrlConnectionHttpClient.builder())
+				.endpointOverride(DynaliteServer.shared().endpoint())
+				.region(Region.US_EAST_1)
+				.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+				.build();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

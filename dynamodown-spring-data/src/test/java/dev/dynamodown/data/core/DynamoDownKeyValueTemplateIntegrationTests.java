@@ -12,10 +12,10 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** What the template adds to Spring Data's {@code KeyValueTemplate}, and what it refuses. */
 @RepositoryIntegrationTest
@@ -36,7 +36,8 @@ class DynamoDownKeyValueTemplateIntegrationTests {
 
 	@Test
 	void insertNeverGeneratesAKey() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.template.insert(new Meetup(null, "x", "y", 1)))
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.template.insert(new Meetup(null, "x", "y", 1)))
 			.withMessageContaining("does not generate keys");
 		assertThat(this.requests.requests()).isEmpty();
 	}
@@ -49,10 +50,10 @@ class DynamoDownKeyValueTemplateIntegrationTests {
 	}
 
 	@Test
-	void badKeysStayIllegalArgumentExceptions() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.template.findById("", Meetup.class))
+	void badKeysAreInvalidApiUsage() {
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).isThrownBy(() -> this.template.findById("", Meetup.class))
 			.withMessageContaining("must not be empty");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.template.findById(42, Meetup.class))
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).isThrownBy(() -> this.template.findById(42, Meetup.class))
 			.withMessageContaining("must be a String");
 	}
 

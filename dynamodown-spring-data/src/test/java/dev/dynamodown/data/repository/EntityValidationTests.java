@@ -21,13 +21,15 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.core.type.filter.TypeFilter;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mapping.MappingException;
 import org.springframework.data.repository.CrudRepository;
 import org.springframework.data.repository.ListCrudRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Entities that cannot be stored fail when their repository is created, naming what is wrong;
@@ -79,6 +81,12 @@ class EntityValidationTests {
 	}
 
 	@Test
+	void aVersionThatIsNotAnIntegerFailsAtStartup() {
+		assertStartupFails(with(TextVersionRepository.class), MappingException.class,
+				"The @Version property 'version'", "Long, long, Integer or int");
+	}
+
+	@Test
 	void orderByAnotherPropertyFailsAtStartup() {
 		assertStartupFails(with(OrderByNameRepository.class), IllegalArgumentException.class,
 				"Cannot sort Named by 'name'");
@@ -89,9 +97,9 @@ class EntityValidationTests {
 		with(ClashRepository.class).run((context) -> {
 			ClashRepository repository = context.getBean(ClashRepository.class);
 			RequestLog requests = context.getBean(RequestLog.class);
-			assertThatIllegalArgumentException().isThrownBy(() -> repository.save(new Clash("a", "oops")))
+			assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).isThrownBy(() -> repository.save(new Clash("a", "oops")))
 				.withMessageContaining("'ns'");
-			assertThatIllegalArgumentException()
+			assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 				.isThrownBy(() -> repository.saveAll(List.of(new Clash("b", null), new Clash("c", "oops"))))
 				.withMessageContaining("'ns'");
 			assertThat(requests.requests(PutItemRequest.class)).isEmpty();
@@ -186,6 +194,14 @@ class EntityValidationTests {
 	}
 
 	interface JsonIgnoredKeyRepository extends CrudRepository<JsonIgnoredKey, String> {
+
+	}
+
+	record TextVersion(@Id String key, @Version String version) {
+
+	}
+
+	interface TextVersionRepository extends CrudRepository<TextVersion, String> {
 
 	}
 

@@ -13,14 +13,21 @@ import tools.jackson.databind.JsonNode;
  */
 record BatchRequest(@Nullable List<Operation> operations) {
 
+	/** The most operations one batch request may carry. */
+	static final int MAX_OPERATIONS = 100;
+
 	/**
 	 * Return the operations.
 	 * @return the operations
-	 * @throws IllegalArgumentException if there are none
+	 * @throws IllegalArgumentException if there are none, or more than {@value #MAX_OPERATIONS}
 	 */
 	List<Operation> requireOperations() {
 		if (this.operations == null || this.operations.isEmpty()) {
 			throw new IllegalArgumentException("'operations' must list at least one operation");
+		}
+		if (this.operations.size() > MAX_OPERATIONS) {
+			throw new IllegalArgumentException("'operations' may list at most " + MAX_OPERATIONS + " operations, was "
+					+ this.operations.size());
 		}
 		return this.operations;
 	}

@@ -26,6 +26,14 @@ import org.springframework.web.server.ResponseStatusException;
  * one template call; validation is the library's own (an empty or over-long key is an
  * {@link IllegalArgumentException} before any request, answered 400 by
  * {@link ProblemDetailsAdvice}).
+ * <p>
+ * A key travels percent-encoded (UTF-8) in its one path segment, as {@code encodeURIComponent}
+ * encodes it, and arrives intact whatever it holds ({@code ;}, {@code /}, {@code %}, {@code ?},
+ * {@code #}, spaces, any Unicode character). What would address another key is refused before
+ * anything is read ({@link RawPathCheck}), bodies are bounded ({@link BodySizeLimit}), and a batch
+ * carries at most {@value BatchRequest#MAX_OPERATIONS} operations; every refusal is an RFC 9457
+ * problem detail. (Tomcat refuses an encoded NUL, {@code %00}, in any path: such a key can be
+ * written and deleted with the batch endpoint, whose keys travel in the body.)
  */
 @RestController
 @RequestMapping("/api")

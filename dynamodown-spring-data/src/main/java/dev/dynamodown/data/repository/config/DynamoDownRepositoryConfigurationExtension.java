@@ -10,6 +10,7 @@ import dev.dynamodown.data.core.DynamoDownKeyValueAdapter;
 import dev.dynamodown.data.core.DynamoDownKeyValueTemplate;
 import dev.dynamodown.data.mapping.DynamoDownMappingContext;
 import dev.dynamodown.data.repository.DynamoDownRepositoryFactoryBean;
+import dev.dynamodown.data.repository.SimpleDynamoDownRepository;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.RuntimeBeanReference;
@@ -53,6 +54,12 @@ public class DynamoDownRepositoryConfigurationExtension extends KeyValueReposito
 	@Override
 	public String getRepositoryFactoryBeanClassName() {
 		return DynamoDownRepositoryFactoryBean.class.getName();
+	}
+
+	/** The base class the factory creates, also what Spring AOT registers for reflection. */
+	@Override
+	public String getRepositoryBaseClassName() {
+		return SimpleDynamoDownRepository.class.getName();
 	}
 
 	@Override
