@@ -1,10 +1,12 @@
 package dev.dynamodown;
 
 /**
- * An {@link SortedKeyValueOperations#atomicBatch atomic batch} was not applied: the transaction
- * was cancelled or refused, or the endpoint does not support {@code TransactWriteItems}
- * (dynalite does not). In every case nothing of the batch was written; dynamodown never falls
- * back to non-atomic writes.
+ * An {@link SortedKeyValueOperations#atomicBatch atomic batch} was not applied, and this is known:
+ * the transaction was cancelled or refused (or the endpoint does not support
+ * {@code TransactWriteItems}; dynalite does not), and no earlier attempt of the same call may have
+ * been applied (it was the only attempt, or the earlier ones were refused by throttling). Nothing
+ * of the batch was written; dynamodown never falls back to non-atomic writes. When the outcome is
+ * not known, {@link AtomicBatchOutcomeUnknownException} is thrown instead.
  */
 public class AtomicBatchException extends DynamoDownException {
 

@@ -3,10 +3,13 @@ package dev.dynamodown;
 import java.util.List;
 
 /**
- * A {@link SortedKeyValueOperations#batch non-atomic batch} could not apply every operation:
- * DynamoDB kept returning some as unprocessed after all retries, or a request failed.
- * {@link #unapplied()} lists exactly the operations that may not have been applied; every other
- * operation of the batch was applied.
+ * A {@link SortedKeyValueOperations#batch non-atomic batch} (or a {@code clear}) could not apply
+ * every operation: DynamoDB kept returning some as unprocessed after all retries, a request failed,
+ * an answer could not be read, or the batch was stopped (its {@code DynamoDown} closed, its
+ * caller interrupted). {@link #unapplied()} lists exactly the operations that may not have been
+ * applied: every operation not confirmed applied by an answer, including those whose request was
+ * in flight when the batch ended; every other operation of the batch was applied. The cause is
+ * the first failure (others are suppressed).
  */
 public class BatchWriteException extends DynamoDownException {
 
@@ -27,7 +30,11 @@ public class BatchWriteException extends DynamoDownException {
 		return this.unapplied;
 	}
 
-	/** How many operations were certainly applied. */
+	/**
+	 * How many operations were certainly applied: the operations of the batch not listed in
+	 * {@link #unapplied()} (for {@code clear}, every delete applied so far). Some listed ones may
+	 * have been applied too.
+	 */
 	public int applied() {
 		return this.applied;
 	}

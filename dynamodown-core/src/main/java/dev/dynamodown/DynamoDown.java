@@ -2,7 +2,8 @@ package dev.dynamodown;
 
 import java.util.Objects;
 
-import dev.dynamodown.internal.schema.TableCreator;
+import dev.dynamodown.internal.pipeline.StoreOperations;
+import dev.dynamodown.internal.store.Await;
 import dev.dynamodown.internal.store.Store;
 import dev.dynamodown.internal.store.StoreLocation;
 import dev.dynamodown.internal.store.StoreRuntime;
@@ -10,22 +11,29 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The entry point: sorted key-value stores on the tables a {@link DynamoDbClient} reaches. Create
- * one per client and share it; it is thread-safe.
+ * one per client and share it; it is thread-safe. For a {@code DynamoDbAsyncClient}, see
+ * {@link AsyncDynamoDown}.
  * <pre>{@code
  * DynamoDown dd = DynamoDown.create(client);
  * SortedKeyValueTemplate<String> notes = dd.template("my-table/notes", ValueCodec.string());
  * }</pre>
  * A store lives in one partition of a table: every item whose hash-key attribute equals the
  * store's namespace. It caches each table's key layout (one {@code DescribeTable} per table) and
- * owns a small pool of daemon threads for concurrent batch requests; {@link #close()} stops them.
- * The client stays the caller's: it is never closed here, and its retry policy (which retries
- * throttling and 5xx errors of single requests) is left as configured.
+ * owns a small pool of daemon threads for the concurrent requests of batches, {@code getAll},
+ * {@code clear} and read-ahead pages, plus one scheduler thread that times retry backoff;
+ * {@link #close()} stops them. The client stays the caller's: it is never closed here, and its
+ * retry policy (which retries throttling and 5xx errors of single requests) and timeouts are left
+ * as configured. Every wait of the library is bounded by them: set an API call timeout on the
+ * client (the Spring Boot starter sets one).
  */
 public final class DynamoDown implements AutoCloseable {
 
+	private final DynamoDbClient client;
+
 	private final StoreRuntime runtime;
 
-	private DynamoDown(StoreRuntime runtime) {
+	private DynamoDown(DynamoDbClient client, StoreRuntime runtime) {
+		this.client = client;
 		this.runtime = runtime;
 	}
 
@@ -47,7 +55,7 @@ public final class DynamoDown implements AutoCloseable {
 	public static DynamoDown create(DynamoDbClient client, DynamoDownOptions options) {
 		Objects.requireNonNull(client, "'client' must not be null");
 		Objects.requireNonNull(options, "'options' must not be null");
-		return new DynamoDown(new StoreRuntime(client, options));
+		return new DynamoDown(client, StoreRuntime.blocking(client, options));
 	}
 
 	/**
@@ -88,22 +96,19 @@ public final class DynamoDown implements AutoCloseable {
 	/**
 	 * Creates a table for stores unless it exists: hash key {@code ns} and range key {@code k},
 	 * both strings, on-demand capacity (the layout of {@code dynamo-down}). Waits until the table
-	 * is {@code ACTIVE}, polling {@code DescribeTable}. An existing table is left as it is,
-	 * whatever its layout.
+	 * is {@code ACTIVE}, polling {@code DescribeTable}, at most five minutes. An existing table is
+	 * left as it is, whatever its layout.
 	 * @param table the table name
 	 * @throws IllegalArgumentException if the name is invalid
 	 * @throws DynamoDownException if the table cannot be created or does not become active
 	 */
 	public void createTableIfMissing(String table) {
-		StoreLocation.requireValidTable(table);
-		this.runtime.ensureOpen();
-		new TableCreator(this.runtime.client()).createIfMissing(table);
-		this.runtime.schemas().evict(table);
+		Await.result(this.runtime.createTableIfMissing(table));
 	}
 
 	/** The client requests are sent with. */
 	public DynamoDbClient client() {
-		return this.runtime.client();
+		return this.client;
 	}
 
 	/** The options this instance runs with. */
@@ -112,8 +117,11 @@ public final class DynamoDown implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the batch threads; afterwards every operation of this instance and of its templates
-	 * throws {@link IllegalStateException}. Does not close the client. Idempotent.
+	 * Stops this instance: every operation in flight (of this instance and its templates, range
+	 * streams waiting for a page included) ends at once, with a failure saying it was stopped (a
+	 * batch with a {@link BatchWriteException} listing what is not confirmed applied); then the
+	 * threads end. Afterwards every operation throws {@link IllegalStateException}. Does not close
+	 * the client. Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -123,7 +131,7 @@ public final class DynamoDown implements AutoCloseable {
 	private <V> SortedKeyValueTemplate<V> template(StoreLocation location, ValueCodec<V> codec) {
 		Objects.requireNonNull(codec, "'codec' must not be null");
 		this.runtime.ensureOpen();
-		return new SortedKeyValueTemplate<>(new Store(this.runtime, location), codec);
+		return new SortedKeyValueTemplate<>(new StoreOperations<>(new Store(this.runtime, location), codec));
 	}
 
 }

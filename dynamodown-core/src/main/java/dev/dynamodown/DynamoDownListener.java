@@ -3,9 +3,10 @@ package dev.dynamodown;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Observes what the stores of one {@link DynamoDown} do, for metrics and tracing (the Spring Boot
- * starter plugs Micrometer's Observation API in here). Every method has a default; implementations
- * must be thread-safe and fast, as they are called on the threads doing the work. An exception
+ * Observes what the stores of one {@link DynamoDown} or {@link AsyncDynamoDown} do, for metrics and
+ * tracing (the Spring Boot starter plugs Micrometer's Observation API in here). Every method has a
+ * default; implementations must be thread-safe and fast, and must not call the stores, as they are
+ * called on the threads doing the work (a caller's, a pool thread, the client's). An exception
  * thrown by a listener (or by a handle it returned) is logged and otherwise ignored: it never
  * changes an operation's outcome.
  * <p>
@@ -13,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * once, {@link StartedOperation#completed} on the handle that call returned. A listener that only
  * needs the end keeps the default {@code operationStarted}, which reports the end to
  * {@link #operationCompleted}. The start and the end may be reported on different threads (a range
- * stream ends where it is exhausted or closed).
+ * stream ends where it is exhausted or closed, an asynchronous operation where its last answer
+ * arrives). The end is reported before the operation's caller sees its outcome. An operation
+ * refused because its {@code DynamoDown} is closed is not reported.
  */
 public interface DynamoDownListener {
 
@@ -28,7 +31,8 @@ public interface DynamoDownListener {
 	 * {@code putIfAbsent}, {@code putIf}, {@code delete}, {@code deleteIf}, {@code range} (also for {@code keys}, {@code values} and
 	 * {@code list}), {@code count}, {@code clear} (also for {@code destroy}), {@code batch} or
 	 * {@code atomicBatch}. A {@code range} stream starts when it is created and completes when it is
-	 * exhausted, closed or fails.
+	 * exhausted, closed or fails; so does each subscription to a range publisher, from its
+	 * subscription on.
 	 * @param table the store's table
 	 * @param namespace the store's namespace
 	 * @param operation the operation's name

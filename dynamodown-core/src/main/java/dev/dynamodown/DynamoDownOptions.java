@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a {@link DynamoDown} runs its batches and retries. Immutable; build one with
+ * How a {@link DynamoDown} or an {@link AsyncDynamoDown} runs its batches and retries. Immutable; build one with
  * {@link #builder()}, or start from {@link #defaults()} or {@link #toBuilder()}.
  * <p>
  * These settings apply only to what the library itself retries: unprocessed items of
@@ -50,9 +50,10 @@ public final class DynamoDownOptions {
 	}
 
 	/**
-	 * How many requests one batch, {@code getAll} or {@code clear} keeps in flight: its calling
-	 * thread plus up to {@code batchConcurrency - 1} threads of a pool of that many daemon threads
-	 * ({@code dynamodown-batch-N}) shared by every store of the {@link DynamoDown}. Default 8.
+	 * How many requests one batch, {@code getAll} or {@code clear} keeps in flight at most. Default
+	 * 8. With {@link DynamoDown}, its calling thread sends one lane's requests and a pool of that
+	 * many daemon threads ({@code dynamodown-batch-N}), shared by every store of the
+	 * {@code DynamoDown}, the others'. With {@link AsyncDynamoDown}, no thread is used per request.
 	 */
 	public int batchConcurrency() {
 		return this.batchConcurrency;

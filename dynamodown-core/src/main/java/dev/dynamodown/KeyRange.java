@@ -3,6 +3,7 @@ package dev.dynamodown;
 import java.util.Objects;
 
 import dev.dynamodown.internal.Keys;
+import dev.dynamodown.internal.query.KeyInterval;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -182,34 +183,13 @@ public final class KeyRange {
 	}
 
 	/**
-	 * Whether the bounds exclude every key (lower above upper, or equal with one side
-	 * exclusive, or a prefix outside the bounds), or the limit is zero. Reading such a range
-	 * sends no request.
+	 * Whether the range selects no key at all: its bounds and prefix leave no valid key between
+	 * them (a lower bound above the upper one, equal bounds with one side exclusive, a prefix
+	 * outside the bounds, exclusive bounds with no valid key between them), or its limit is zero.
+	 * Reading such a range sends no request.
 	 */
 	public boolean isEmpty() {
-		if (this.limit == 0) {
-			return true;
-		}
-		String low = this.lower;
-		boolean lowIn = this.lowerInclusive;
-		String high = this.upper;
-		boolean highIn = this.upperInclusive;
-		if (this.prefix != null) {
-			if (low == null || Keys.compareUtf8(this.prefix, low) > 0) {
-				low = this.prefix;
-				lowIn = true;
-			}
-			String successor = Keys.prefixSuccessor(this.prefix);
-			if (successor != null && (high == null || Keys.compareUtf8(successor, high) <= 0)) {
-				high = successor;
-				highIn = false;
-			}
-		}
-		if (low == null || high == null) {
-			return false;
-		}
-		int c = Keys.compareUtf8(low, high);
-		return c > 0 || (c == 0 && !(lowIn && highIn));
+		return this.limit == 0 || KeyInterval.of(this).isEmpty();
 	}
 
 	@Override

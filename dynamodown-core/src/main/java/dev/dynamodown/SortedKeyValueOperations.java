@@ -30,6 +30,12 @@ import java.util.stream.Stream;
  * <b>Errors.</b> A {@code null} argument raises {@link NullPointerException}; a bad key,
  * range bound or value raises {@link IllegalArgumentException} naming what is wrong; both
  * before any request. Service-side failures raise a {@link DynamoDownException}.
+ * <p>
+ * <b>Waiting.</b> A call waits only for its own requests, bounded by the client's timeouts and
+ * the retry options. The wait is interruptible: an interrupted call stops sending, throws at once
+ * (a batch: a {@link BatchWriteException} listing what is not confirmed applied) and keeps the
+ * thread's interrupt flag. Closing the {@link DynamoDown} ends every call in flight the same way.
+ * {@link AsyncSortedKeyValueOperations} is the same store without any wait.
  *
  * @param <V> the value type
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html">Query</a>
@@ -65,10 +71,19 @@ public interface SortedKeyValueOperations<V> {
 	void put(String key, V value);
 
 	/**
-	 * Writes a value only if the key is absent (a conditional {@code PutItem}).
-	 * If the client retried the request after its first attempt had in fact been applied,
-	 * the condition fails on this call's own write; that case is recognised and reported as
-	 * {@code true}, never as "the key existed".
+	 * Writes a value only if the key is absent (a conditional {@code PutItem}); safe to use as a
+	 * lock or an idempotency marker: of several callers racing for an absent key, exactly one is
+	 * told {@code true}, whatever values they write.
+	 * <p>
+	 * If the client retried the request after an earlier attempt of this call had in fact been
+	 * applied (its answer lost: a reset, a timeout, a 5xx), the condition fails on this call's own
+	 * write; that case is recognised, by comparing the item that made the condition fail with the
+	 * one written, and reported as {@code true}. Only then: a call whose only attempt met an item,
+	 * or whose earlier attempts were all refused by throttling, reports {@code false}, however alike
+	 * the item is. The ambiguity left: after an attempt whose answer was lost and that was in fact
+	 * not applied, an identical item written by another caller before the retry is taken for this
+	 * call's own. A call that throws may or may not have written its value; a later call that meets
+	 * it answers {@code false}.
 	 * @param key the key
 	 * @param value the value
 	 * @return {@code true} if this call wrote the value, {@code false} if another write had
@@ -85,11 +100,13 @@ public interface SortedKeyValueOperations<V> {
 	/**
 	 * Streams the entries of a range, lazily and page by page, in key order (descending if the
 	 * range is {@linkplain KeyRange#reverse() reversed}). Nothing is read before the first entry
-	 * is asked for, and the second page not before the first is consumed; from then on the next
-	 * page is requested in the background while the current one is consumed, so at most two pages
-	 * are held in memory and a stream closed mid-scan may have read one page more than it
-	 * returned. No page is read that the range's {@linkplain KeyRange#limit(int) limit} does not
-	 * need. Close the stream (try-with-resources) when it is not consumed to the end.
+	 * is asked for, not even the table's layout, and the second page not before the first is
+	 * consumed; from then on the next page is requested in the background while the current one
+	 * is consumed, so at most two pages are held in memory and a stream closed mid-scan may have
+	 * read one page more than it returned. No page is read that the range's
+	 * {@linkplain KeyRange#limit(int) limit} does not need, and no key outside the range is read.
+	 * A value that cannot be decoded fails its page. Waiting for a page is interruptible. Close
+	 * the stream (try-with-resources) when it is not consumed to the end.
 	 * @param range the keys to read
 	 * @return the entries
 	 */
@@ -118,7 +135,10 @@ public interface SortedKeyValueOperations<V> {
 
 	/**
 	 * Counts the keys of a range with {@code Select.COUNT} queries (no values are transferred).
-	 * The range's limit, if any, caps the count.
+	 * The range's limit, if any, caps the count. The queries' key condition is exactly the range
+	 * (an exclusive bound is sent as the neighbouring valid key), so the count never includes a key
+	 * outside it and is never negative, also while keys at its ends are written concurrently. NOT
+	 * atomic: pages are counted one after the other, each seeing the writes made before it.
 	 * @param range the keys to count
 	 * @return the number of keys
 	 */
@@ -126,8 +146,11 @@ public interface SortedKeyValueOperations<V> {
 
 	/**
 	 * Deletes every key of a range: reads the keys only and deletes them in concurrent
-	 * {@code BatchWriteItem} requests. NOT atomic: on failure a {@link BatchWriteException}
-	 * says which deletes may not have been applied; keys written concurrently may survive.
+	 * {@code BatchWriteItem} requests, in blocks (a huge range is never held in memory). NOT
+	 * atomic: keys written concurrently may survive. On failure (or a close, or an interrupt while
+	 * deleting) a {@link BatchWriteException} lists the deletes of the failing block that may not
+	 * have been applied; keys after that block were not read, and its
+	 * {@link BatchWriteException#applied()} counts every delete applied so far.
 	 * @param range the keys to delete
 	 * @return how many keys were deleted
 	 */
@@ -146,7 +169,10 @@ public interface SortedKeyValueOperations<V> {
 	 * <li>chunks of 25 are sent concurrently (bounded); unprocessed items are retried with
 	 * exponential backoff and jitter;</li>
 	 * <li>every operation is applied, or a {@link BatchWriteException} lists exactly those
-	 * that may not have been.</li>
+	 * that may not have been: whatever ends the batch once a chunk was sent (a request that failed
+	 * after the client's retries, items still unprocessed after the last attempt, an answer that
+	 * cannot be read, a close, an interrupt), the exception lists every operation not confirmed
+	 * applied by an answer, in batch order, and carries the first failure as its cause.</li>
 	 * </ul>
 	 * @param operations collects the writes
 	 * @return what was applied and how many requests it took
@@ -154,11 +180,15 @@ public interface SortedKeyValueOperations<V> {
 	BatchResult batch(Consumer<Batch<V>> operations);
 
 	/**
-	 * Applies writes all-or-nothing with one {@code TransactWriteItems} request. At most 100
-	 * distinct keys (else {@link IllegalArgumentException} before anything is sent); the last
-	 * operation per key wins. Never falls back to non-atomic writes: if the transaction is
-	 * cancelled or the endpoint does not support transactions (dynalite does not), an
-	 * {@link AtomicBatchException} is thrown and nothing was written.
+	 * Applies writes all-or-nothing with one {@code TransactWriteItems} call (its retries carry the
+	 * same {@code ClientRequestToken}, so it applies at most once). At most 100 distinct keys (else
+	 * {@link IllegalArgumentException} before anything is sent); the last operation per key wins.
+	 * Never falls back to non-atomic writes. If it throws {@link AtomicBatchException}, nothing was
+	 * written: the transaction was cancelled or refused (or the endpoint does not support
+	 * transactions; dynalite does not), and no earlier attempt of the call may have been applied.
+	 * If an earlier attempt's answer was lost and a later one failed, or no answer came at all, it
+	 * throws {@link AtomicBatchOutcomeUnknownException}: applied entirely or not at all, unknown
+	 * which.
 	 * @param operations collects the writes
 	 */
 	void atomicBatch(Consumer<Batch<V>> operations);

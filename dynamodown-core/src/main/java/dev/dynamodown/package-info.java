@@ -4,7 +4,9 @@
  * Start with {@link dev.dynamodown.DynamoDown}, get a {@link dev.dynamodown.SortedKeyValueTemplate}
  * per namespace, select keys with {@link dev.dynamodown.KeyRange} and map values with a
  * {@link dev.dynamodown.ValueCodec}. What is and is not atomic, and what is retried, is stated on
- * {@link dev.dynamodown.SortedKeyValueOperations}. Packages below {@code dev.dynamodown.internal}
+ * {@link dev.dynamodown.SortedKeyValueOperations}. The same stores without blocking a thread:
+ * {@link dev.dynamodown.AsyncDynamoDown} and {@link dev.dynamodown.AsyncSortedKeyValueOperations}
+ * ({@code CompletableFuture}, {@code Flow.Publisher}). Packages below {@code dev.dynamodown.internal}
  * are the machinery behind this API and may change without notice.
  */
 @NullMarked

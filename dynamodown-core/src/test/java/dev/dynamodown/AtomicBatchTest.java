@@ -7,6 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -21,7 +24,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * atomicBatch: one TransactWriteItems request, at most 100 distinct keys, never a non-atomic
  * fallback. dynalite has no transactions, so on it every atomic batch fails and writes nothing.
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class AtomicBatchTest {
+
+	@Parameter
+	Api api;
 
 	private static final RequestRecorder requests = new RequestRecorder();
 
@@ -32,11 +40,11 @@ class AtomicBatchTest {
 		.maxAttempts(2)
 		.interceptors(requests, answers);
 
-	private SortedKeyValueTemplate<String> store;
+	private SortedKeyValueOperations<String> store;
 
 	@BeforeEach
 	void fresh(TestInfo test) {
-		this.store = fixture.template(test);
+		this.store = fixture.template(this.api, test);
 		this.store.put("existing", "before");
 		this.store.put("doomed", "before");
 		answers.reset();

@@ -7,14 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import dev.dynamodown.internal.Keys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -33,7 +40,12 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
  * The non-atomic batch: last write per key wins, nothing is sent when one operation is invalid,
  * unprocessed items are retried, and what may not have been applied is reported exactly.
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class BatchTest {
+
+	@Parameter
+	Api api;
 
 	private static final RequestRecorder requests = new RequestRecorder();
 
@@ -59,11 +71,11 @@ class BatchTest {
 			})
 			.build());
 
-	private SortedKeyValueTemplate<String> store;
+	private SortedKeyValueOperations<String> store;
 
 	@BeforeEach
 	void fresh(TestInfo test) {
-		this.store = fixture.template(test);
+		this.store = fixture.template(this.api, test);
 		this.store.count(KeyRange.all());
 		unprocessed.reset();
 		failing.failRequest(0);
@@ -107,34 +119,79 @@ class BatchTest {
 			}
 		});
 		assertThat(requests.maxInFlight()).isBetween(1, 3);
-		assertThat(requests.sent()).extracting(RequestRecorder.Sent::threadName)
-			.allMatch((thread) -> thread.equals(Thread.currentThread().getName()) || thread.startsWith("dynamodown-batch-"))
-			.anyMatch((thread) -> thread.startsWith("dynamodown-batch-"));
+		if (this.api == Api.BLOCKING) {
+			// the calling thread sends one lane's requests, the pool the others'
+			assertThat(requests.sent()).extracting(RequestRecorder.Sent::threadName)
+				.allMatch((thread) -> thread.equals(Thread.currentThread().getName()) || thread.startsWith("dynamodown-batch-"))
+				.anyMatch((thread) -> thread.startsWith("dynamodown-batch-"));
+		}
+		else {
+			// no thread of the library's: requests leave from the caller and the client's own threads
+			assertThat(requests.sent()).extracting(RequestRecorder.Sent::threadName)
+				.noneMatch((thread) -> thread.startsWith("dynamodown-"));
+		}
 		assertThat(this.store.count(KeyRange.all())).isEqualTo(500);
 	}
 
 	@Test
-	void closeStopsTheBatchThreads() throws InterruptedException {
-		Set<Thread> batchThreads;
-		try (DynamoDown own = DynamoDown.create(fixture.client(), fixture.dynamoDown().options())) {
+	void closeStopsTheThreadsOfTheStores() throws InterruptedException {
+		Set<Thread> before = libraryThreads();
+		Set<Thread> ownThreads;
+		try (Stores own = this.api.open(fixture.clients(), fixture.options().toBuilder()
+			.retryBaseDelay(Duration.ofMillis(1))
+			.build())) {
+			unprocessed.firstTimes(1);
 			own.template(fixture.table(), this.store.namespace(), ValueCodec.string()).batch((b) -> {
 				for (int i = 0; i < 200; i++) {
 					b.put("k" + i, "v");
 				}
 			});
-			batchThreads = requests.sent()
-				.stream()
-				.map(RequestRecorder.Sent::thread)
-				.filter((thread) -> thread != Thread.currentThread())
-				.collect(java.util.stream.Collectors.toSet());
-			assertThat(batchThreads).isNotEmpty().allSatisfy((thread) -> {
-				assertThat(thread.isDaemon()).isTrue();
-				assertThat(thread.getName()).startsWith("dynamodown-batch-");
-			});
+			ownThreads = libraryThreads();
+			ownThreads.removeAll(before);
+			assertThat(ownThreads).as("the batch threads (blocking) and the scheduler that timed the retries")
+				.isNotEmpty()
+				.allSatisfy((thread) -> assertThat(thread.isDaemon()).isTrue())
+				.anySatisfy((thread) -> assertThat(thread.getName()).startsWith("dynamodown-scheduler-"));
+			if (this.api == Api.ASYNC) {
+				assertThat(ownThreads).as("no pool").noneMatch((thread) -> thread.getName().startsWith("dynamodown-batch-"));
+			}
 		}
-		for (Thread thread : batchThreads) {
+		for (Thread thread : ownThreads) {
 			thread.join(5000);
 			assertThat(thread.isAlive()).as(thread.getName()).isFalse();
+		}
+	}
+
+	@Test
+	void aBatchNeverWaitsBehindTheBackoffOfOthers() throws Exception {
+		// Two slow batches fill the two threads of the pool, if waiting took threads: each of their
+		// chunks keeps an item unprocessed and backs off up to 10 s before every retry.
+		DynamoDownOptions slowRetries = DynamoDownOptions.builder()
+			.batchConcurrency(2)
+			.maxBatchAttempts(3)
+			.retryBaseDelay(Duration.ofSeconds(10))
+			.retryMaxDelay(Duration.ofSeconds(10))
+			.build();
+		ExecutorService callers = Executors.newFixedThreadPool(2);
+		try (Stores own = this.api.open(fixture.clients(), slowRetries)) {
+			SortedKeyValueOperations<String> store = own.template(fixture.table(), this.store.namespace(), ValueCodec.string());
+			unprocessed.always(Set.of("a00", "a25", "b00", "b25"));
+			for (String batch : List.of("a", "b")) {
+				callers.submit(() -> store.batch((b) -> IntStream.range(0, 50).forEach((i) -> b.put(String.format("%s%02d", batch, i), "v"))));
+			}
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (unprocessed.withheld() < 4 && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			long start = System.nanoTime();
+			BatchResult quick = store.batch((b) -> IntStream.range(0, 75).forEach((i) -> b.put(String.format("c%02d", i), "v")));
+			assertThat(quick.applied()).isEqualTo(75);
+			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+				.as("ms for a batch while two others back off for seconds (a bound on waiting for them, not a speed)")
+				.isLessThan(5000);
+		}
+		finally {
+			callers.shutdownNow();
 		}
 	}
 
@@ -155,7 +212,7 @@ class BatchTest {
 
 	@Test
 	void valueUsingAKeyAttributeSendsNothing() {
-		SortedKeyValueTemplate<Map<String, AttributeValue>> raw = fixture.template(this.store.namespace(),
+		SortedKeyValueOperations<Map<String, AttributeValue>> raw = fixture.template(this.api, this.store.namespace(),
 				ValueCodec.attributes());
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> raw.batch((b) -> b.put("a", Map.of("v", AttributeValue.fromN("1")))
@@ -224,9 +281,9 @@ class BatchTest {
 
 	@Test
 	void failedRequestReportsItsChunkAndTheUnsentOnes() {
-		try (DynamoDown sequentialDown = DynamoDown.create(fixture.client(),
-				fixture.dynamoDown().options().toBuilder().batchConcurrency(1).build())) {
-			SortedKeyValueTemplate<String> sequential = sequentialDown.template(fixture.table(), this.store.namespace(),
+		try (Stores sequentialDown = this.api.open(fixture.clients(),
+				fixture.options().toBuilder().batchConcurrency(1).build())) {
+			SortedKeyValueOperations<String> sequential = sequentialDown.template(fixture.table(), this.store.namespace(),
 					ValueCodec.string());
 			failing.failRequest(2);
 			List<String> written = new ArrayList<>();
@@ -245,6 +302,17 @@ class BatchTest {
 				.hasCauseInstanceOf(SdkClientException.class);
 			assertThat(this.store.keys(KeyRange.all()).toList()).containsExactlyElementsOf(written.subList(0, 25));
 		}
+	}
+
+	/** The live threads the library names (of every store factory of this JVM). */
+	private static Set<Thread> libraryThreads() {
+		Set<Thread> threads = new java.util.HashSet<>();
+		Thread.getAllStackTraces().keySet().forEach((thread) -> {
+			if (thread.getName().startsWith("dynamodown-")) {
+				threads.add(thread);
+			}
+		});
+		return threads;
 	}
 
 	private static BatchWriteException catchBatchWriteException(Runnable batch) {

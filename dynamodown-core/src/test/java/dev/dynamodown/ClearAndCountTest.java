@@ -1,21 +1,31 @@
 package dev.dynamodown;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** count (Select.COUNT, exact with exclusive bounds and limits), clear and destroy. */
+@ParameterizedClass
+@EnumSource(Api.class)
 class ClearAndCountTest {
+
+	@Parameter
+	Api api;
 
 	private static final List<String> KEYS = IntStream.range(0, 100).mapToObj((i) -> String.format("k%02d", i)).toList();
 
@@ -27,11 +37,11 @@ class ClearAndCountTest {
 		.interceptors(requests)
 		.options(DynamoDownOptions.builder().batchConcurrency(1).build());
 
-	private SortedKeyValueTemplate<String> store;
+	private SortedKeyValueOperations<String> store;
 
 	@BeforeEach
 	void fill(TestInfo test) {
-		this.store = fixture.template(test);
+		this.store = fixture.template(this.api, test);
 		this.store.batch((b) -> KEYS.forEach((key) -> b.put(key, "v")));
 		requests.reset();
 	}
@@ -47,12 +57,11 @@ class ClearAndCountTest {
 	}
 
 	@Test
-	void countExcludesExclusiveEndsThatExist() {
+	void countExcludesExclusiveEndsWithTheKeyConditionAlone() {
 		assertThat(this.store.count(KeyRange.all().gt("k10").lt("k20"))).isEqualTo(9);
-		assertThat(requests.requests("GetItem", GetItemRequest.class)).hasSize(2)
-			.allSatisfy((sent) -> assertThat(sent.projectionExpression()).isEqualTo("#r"));
 		assertThat(this.store.count(KeyRange.all().gt("k10x").lt("k20x"))).isEqualTo(10);
 		assertThat(this.store.count(KeyRange.prefix("k1").gt("k15"))).isEqualTo(4);
+		assertThat(requests.sent()).extracting(RequestRecorder.Sent::operation).containsOnly("Query");
 	}
 
 	@Test
@@ -62,11 +71,45 @@ class ClearAndCountTest {
 			.satisfies((sent) -> assertThat(sent.limit()).isEqualTo(10));
 		requests.reset();
 		assertThat(this.store.count(KeyRange.all().gt("k10").lt("k90").limit(10))).isEqualTo(10);
-		assertThat(requests.sent()).as("limit plus both ends reached: no need to look at the ends")
+		assertThat(requests.sent()).as("the ends are outside the key condition: the limit is enough")
 			.singleElement()
-			.satisfies((sent) -> assertThat(((QueryRequest) sent.request()).limit()).isEqualTo(12));
+			.satisfies((sent) -> assertThat(((QueryRequest) sent.request()).limit()).isEqualTo(10));
 		assertThat(this.store.count(KeyRange.all().gt("k10").lt("k20").limit(50))).isEqualTo(9);
 		assertThat(this.store.count(KeyRange.all().gt("k10").lt("k20").reverse().limit(3))).isEqualTo(3);
+	}
+
+	@Test
+	void countIsExactWhileTheEndsAreWrittenAndDeleted() throws Exception {
+		// k11..k19 lie inside (k10x, k20) and are never touched; nothing lies inside (k10, k10x).
+		AtomicBoolean stop = new AtomicBoolean();
+		Thread writer = new Thread(() -> {
+			for (int i = 0; !stop.get(); i++) {
+				for (String end : List.of("k10", "k10x", "k20")) {
+					if (i % 2 == 0) {
+						this.store.delete(end);
+					}
+					else {
+						this.store.put(end, "v");
+					}
+				}
+			}
+		});
+		writer.start();
+		Set<Long> nine = new TreeSet<>();
+		Set<Long> none = new TreeSet<>();
+		try {
+			for (int i = 0; i < 100; i++) {
+				nine.add(this.store.count(KeyRange.all().gt("k10x").lt("k20")));
+				none.add(this.store.count(KeyRange.all().gt("k10").lt("k10x")));
+				none.add(this.store.count(KeyRange.all().gt("k10").lt("k10x").reverse().limit(5)));
+			}
+		}
+		finally {
+			stop.set(true);
+			writer.join(10_000);
+		}
+		assertThat(nine).as("counts of (k10x, k20) seen").containsExactly(9L);
+		assertThat(none).as("counts of (k10, k10x) seen").containsExactly(0L);
 	}
 
 	@Test
@@ -128,7 +171,7 @@ class ClearAndCountTest {
 
 	@Test
 	void destroyByLocation() {
-		fixture.dynamoDown().destroy(fixture.table() + "/" + this.store.namespace());
+		fixture.stores(this.api).destroy(fixture.table() + "/" + this.store.namespace());
 		assertThat(this.store.keys(KeyRange.all())).isEmpty();
 	}
 

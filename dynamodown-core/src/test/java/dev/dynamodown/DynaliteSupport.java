@@ -10,7 +10,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -55,6 +58,32 @@ public final class DynaliteSupport {
 			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))
 				.retryStrategy((r) -> r.maxAttempts(maxAttempts)))
 			.build();
+	}
+
+	/**
+	 * A blocking and an asynchronous client for an endpoint, alike (see {@link #client(URI, ExecutionInterceptor...)}).
+	 * @param maxAttempts attempts per request, retries included; 0 for the SDK's default retry policy
+	 */
+	static Clients clients(URI endpoint, int maxAttempts, ExecutionInterceptor... interceptors) {
+		DynamoDbClientBuilder blocking = builder(endpoint, interceptors);
+		DynamoDbAsyncClientBuilder async = DynamoDbAsyncClient.builder()
+			.endpointOverride(endpoint)
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+			.httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(32).connectionTimeout(Duration.ofSeconds(2)))
+			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors)));
+		if (maxAttempts > 0) {
+			blocking.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))
+				.retryStrategy((r) -> r.maxAttempts(maxAttempts)));
+			async.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))
+				.retryStrategy((r) -> r.maxAttempts(maxAttempts)));
+		}
+		return new Clients(blocking.build(), async.build());
+	}
+
+	/** Both clients for the shared dynalite. */
+	static Clients clients(ExecutionInterceptor... interceptors) {
+		return clients(endpoint(), 0, interceptors);
 	}
 
 	private static DynamoDbClientBuilder builder(URI endpoint, ExecutionInterceptor... interceptors) {

@@ -8,10 +8,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What most tests of this package share, as a JUnit extension: a client for the JVM's dynalite
- * with the test's interceptors, a {@link DynamoDown} on it and a fresh table in the library's
- * layout, opened before the first test of the class and closed after its last. Register it on a
- * static field, after the interceptors it uses:
+ * What most tests of this package share, as a JUnit extension: a blocking and an asynchronous
+ * client for the JVM's dynalite with the test's interceptors, a {@link DynamoDown} and an
+ * {@link AsyncDynamoDown} on them, and a fresh table in the library's layout, opened before the
+ * first test of the class and closed after its last. Register it on a static field, after the
+ * interceptors it uses:
  *
  * <pre class="code">
  * &#64;RegisterExtension
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * </pre>
  *
  * The class's own {@code @BeforeAll} methods run after the fixture is open, so they may fill the
- * table.
+ * table. A test class runs against both stores with {@code @ParameterizedClass @EnumSource(Api.class)}
+ * and asks for {@link #template(Api, String)}.
  */
 final class DynamoDownFixture implements BeforeAllCallback, AfterAllCallback {
 
@@ -32,9 +34,11 @@ final class DynamoDownFixture implements BeforeAllCallback, AfterAllCallback {
 
 	private DynamoDownOptions options = DynamoDownOptions.defaults();
 
-	private DynamoDbClient client;
+	private Clients clients;
 
 	private DynamoDown dynamoDown;
+
+	private AsyncDynamoDown asyncDynamoDown;
 
 	private String table;
 
@@ -47,7 +51,7 @@ final class DynamoDownFixture implements BeforeAllCallback, AfterAllCallback {
 		return new DynamoDownFixture(purpose);
 	}
 
-	/** The interceptors of the client, in order. */
+	/** The interceptors of the clients, in order. */
 	DynamoDownFixture interceptors(ExecutionInterceptor... interceptors) {
 		this.interceptors = interceptors;
 		return this;
@@ -59,7 +63,7 @@ final class DynamoDownFixture implements BeforeAllCallback, AfterAllCallback {
 		return this;
 	}
 
-	/** The options of the {@link DynamoDown} (the defaults unless set). */
+	/** The options of the stores (the defaults unless set). */
 	DynamoDownFixture options(DynamoDownOptions options) {
 		this.options = options;
 		return this;
@@ -67,43 +71,71 @@ final class DynamoDownFixture implements BeforeAllCallback, AfterAllCallback {
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		this.client = (this.maxAttempts > 0) ? DynaliteSupport.clientWithAttempts(this.maxAttempts, this.interceptors)
-				: DynaliteSupport.client(this.interceptors);
-		this.dynamoDown = DynamoDown.create(this.client, this.options);
-		this.table = DynaliteSupport.createTable(this.client, this.purpose);
+		this.clients = DynaliteSupport.clients(DynaliteSupport.endpoint(), this.maxAttempts, this.interceptors);
+		this.dynamoDown = DynamoDown.create(this.clients.blocking(), this.options);
+		this.asyncDynamoDown = AsyncDynamoDown.create(this.clients.async(), this.options);
+		this.table = DynaliteSupport.createTable(this.clients.blocking(), this.purpose);
 	}
 
 	@Override
 	public void afterAll(ExtensionContext context) {
 		this.dynamoDown.close();
-		this.client.close();
+		this.asyncDynamoDown.close();
+		this.clients.close();
 	}
 
+	/** Both clients; closed by the fixture. */
+	Clients clients() {
+		return this.clients;
+	}
+
+	/** The blocking client. */
 	DynamoDbClient client() {
-		return this.client;
+		return this.clients.blocking();
 	}
 
+	/** The blocking store factory, for setting up and checking data. */
 	DynamoDown dynamoDown() {
 		return this.dynamoDown;
+	}
+
+	/** The store factory of an API; closed by the fixture. */
+	Stores stores(Api api) {
+		return (api == Api.BLOCKING) ? Stores.of(this.dynamoDown) : Stores.of(this.asyncDynamoDown);
+	}
+
+	/** The options the stores run with. */
+	DynamoDownOptions options() {
+		return this.options;
 	}
 
 	String table() {
 		return this.table;
 	}
 
-	/** A store in the fixture's table. */
+	/** A store of an API in the fixture's table. */
+	<V> SortedKeyValueOperations<V> template(Api api, String namespace, ValueCodec<V> codec) {
+		return stores(api).template(this.table, namespace, codec);
+	}
+
+	/** A string store of an API in the fixture's table. */
+	SortedKeyValueOperations<String> template(Api api, String namespace) {
+		return template(api, namespace, ValueCodec.string());
+	}
+
+	/** A string store of an API in a namespace of the test's own: its method name and the API. */
+	SortedKeyValueOperations<String> template(Api api, TestInfo test) {
+		return template(api, test.getTestMethod().orElseThrow().getName() + "-" + api);
+	}
+
+	/** A blocking store in the fixture's table, for setting up and checking data. */
 	<V> SortedKeyValueTemplate<V> template(String namespace, ValueCodec<V> codec) {
 		return this.dynamoDown.template(this.table, namespace, codec);
 	}
 
-	/** A string store in the fixture's table. */
+	/** A blocking string store in the fixture's table, for setting up and checking data. */
 	SortedKeyValueTemplate<String> template(String namespace) {
 		return template(namespace, ValueCodec.string());
-	}
-
-	/** A string store in a namespace of the test's own: its method name. */
-	SortedKeyValueTemplate<String> template(TestInfo test) {
-		return template(test.getTestMethod().orElseThrow().getName());
 	}
 
 }

@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,12 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
  * wrong; service failures are {@link DynamoDownException}s naming the table, namespace and
  * operation, carrying the AWS cause and no credential.
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class ErrorsTest {
+
+	@Parameter
+	Api api;
 
 	private static final RequestRecorder requests = new RequestRecorder();
 
@@ -37,17 +43,13 @@ class ErrorsTest {
 		.maxAttempts(1)
 		.interceptors(requests, answers);
 
-	private static SortedKeyValueTemplate<String> store;
-
-	@BeforeAll
-	static void start() {
-		store = fixture.template("errors");
-	}
+	private SortedKeyValueOperations<String> store;
 
 	@BeforeEach
 	void reset() {
+		this.store = fixture.template(this.api, "errors");
 		answers.reset();
-		store.count(KeyRange.all());
+		this.store.count(KeyRange.all());
 		requests.reset();
 	}
 
@@ -58,7 +60,7 @@ class ErrorsTest {
 			"tàble/namespace | Table name 'tàble' is invalid" })
 	void badLocationsAreRefused(String location, String message) {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> fixture.dynamoDown().template(location, ValueCodec.string()))
+			.isThrownBy(() -> fixture.stores(this.api).template(location, ValueCodec.string()))
 			.withMessageStartingWith(message);
 		assertThat(requests.total()).isZero();
 	}
@@ -66,50 +68,56 @@ class ErrorsTest {
 	@Test
 	void badTablesAndNamespacesAreRefused() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> fixture.dynamoDown().template(fixture.table(), "", ValueCodec.string()))
+			.isThrownBy(() -> fixture.stores(this.api).template(fixture.table(), "", ValueCodec.string()))
 			.withMessage("'namespace' must not be empty");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> fixture.dynamoDown().template(fixture.table(), "n".repeat(2049), ValueCodec.string()))
+			.isThrownBy(() -> fixture.stores(this.api).template(fixture.table(), "n".repeat(2049), ValueCodec.string()))
 			.withMessageContaining("2049 UTF-8 bytes");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> fixture.dynamoDown().template(fixture.table(), "lone \uD800", ValueCodec.string()))
+			.isThrownBy(() -> fixture.stores(this.api).template(fixture.table(), "lone \uD800", ValueCodec.string()))
 			.withMessageContaining("surrogate");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> fixture.dynamoDown().template("x".repeat(256), "ns", ValueCodec.string()))
+			.isThrownBy(() -> fixture.stores(this.api).template("x".repeat(256), "ns", ValueCodec.string()))
 			.withMessageContaining("3 to 255 characters");
-		assertThatIllegalArgumentException().isThrownBy(() -> fixture.dynamoDown().createTableIfMissing("ab"));
-		assertThat(fixture.dynamoDown().template(fixture.table(), "a/b/c", ValueCodec.string()).namespace())
+		assertThatIllegalArgumentException().isThrownBy(() -> fixture.stores(this.api).createTableIfMissing("ab"));
+		assertThat(fixture.stores(this.api).template(fixture.table(), "a/b/c", ValueCodec.string()).namespace())
 			.isEqualTo("a/b/c");
 		assertThat(requests.total()).isZero();
 	}
 
 	@Test
 	void nullsAreRefusedBeforeAnyRequest() {
-		assertNpe(() -> DynamoDown.create(null), "'client' must not be null");
-		assertNpe(() -> DynamoDown.create(fixture.client(), null), "'options' must not be null");
-		assertNpe(() -> fixture.dynamoDown().template(null, ValueCodec.string()), "'location' must not be null");
-		assertNpe(() -> fixture.dynamoDown().template(fixture.table() + "/ns", null), "'codec' must not be null");
-		assertNpe(() -> fixture.dynamoDown().template(null, "ns", ValueCodec.string()), "'table' must not be null");
-		assertNpe(() -> fixture.dynamoDown().template(fixture.table(), null, ValueCodec.string()),
+		if (this.api == Api.BLOCKING) {
+			assertNpe(() -> DynamoDown.create(null), "'client' must not be null");
+			assertNpe(() -> DynamoDown.create(fixture.client(), null), "'options' must not be null");
+		}
+		else {
+			assertNpe(() -> AsyncDynamoDown.create(null), "'client' must not be null");
+			assertNpe(() -> AsyncDynamoDown.create(fixture.clients().async(), null), "'options' must not be null");
+		}
+		assertNpe(() -> fixture.stores(this.api).template(null, ValueCodec.string()), "'location' must not be null");
+		assertNpe(() -> fixture.stores(this.api).template(fixture.table() + "/ns", null), "'codec' must not be null");
+		assertNpe(() -> fixture.stores(this.api).template(null, "ns", ValueCodec.string()), "'table' must not be null");
+		assertNpe(() -> fixture.stores(this.api).template(fixture.table(), null, ValueCodec.string()),
 				"'namespace' must not be null");
-		assertNpe(() -> fixture.dynamoDown().destroy(null), "'location' must not be null");
-		assertNpe(() -> fixture.dynamoDown().createTableIfMissing(null), "'table' must not be null");
-		assertNpe(() -> store.get(null), "'key' must not be null");
-		assertNpe(() -> store.getAll(null), "'keys' must not be null");
-		assertNpe(() -> store.put(null, "v"), "'key' must not be null");
-		assertNpe(() -> store.put("k", null), "'value' must not be null");
-		assertNpe(() -> store.putIfAbsent(null, "v"), "'key' must not be null");
-		assertNpe(() -> store.putIfAbsent("k", null), "'value' must not be null");
-		assertNpe(() -> store.delete(null), "'key' must not be null");
-		assertNpe(() -> store.range(null), "'range' must not be null");
-		assertNpe(() -> store.keys(null), "'range' must not be null");
-		assertNpe(() -> store.values(null), "'range' must not be null");
-		assertNpe(() -> store.list(null), "'range' must not be null");
-		assertNpe(() -> store.count(null), "'range' must not be null");
-		assertNpe(() -> store.clear(null), "'range' must not be null");
-		assertNpe(() -> store.batch(null), "'operations' must not be null");
-		assertNpe(() -> store.atomicBatch(null), "'operations' must not be null");
-		assertNpe(() -> store.batch((b) -> b.delete(null)), "'key' must not be null");
+		assertNpe(() -> fixture.stores(this.api).destroy(null), "'location' must not be null");
+		assertNpe(() -> fixture.stores(this.api).createTableIfMissing(null), "'table' must not be null");
+		assertNpe(() -> this.store.get(null), "'key' must not be null");
+		assertNpe(() -> this.store.getAll(null), "'keys' must not be null");
+		assertNpe(() -> this.store.put(null, "v"), "'key' must not be null");
+		assertNpe(() -> this.store.put("k", null), "'value' must not be null");
+		assertNpe(() -> this.store.putIfAbsent(null, "v"), "'key' must not be null");
+		assertNpe(() -> this.store.putIfAbsent("k", null), "'value' must not be null");
+		assertNpe(() -> this.store.delete(null), "'key' must not be null");
+		assertNpe(() -> this.store.range(null), "'range' must not be null");
+		assertNpe(() -> this.store.keys(null), "'range' must not be null");
+		assertNpe(() -> this.store.values(null), "'range' must not be null");
+		assertNpe(() -> this.store.list(null), "'range' must not be null");
+		assertNpe(() -> this.store.count(null), "'range' must not be null");
+		assertNpe(() -> this.store.clear(null), "'range' must not be null");
+		assertNpe(() -> this.store.batch(null), "'operations' must not be null");
+		assertNpe(() -> this.store.atomicBatch(null), "'operations' must not be null");
+		assertNpe(() -> this.store.batch((b) -> b.delete(null)), "'key' must not be null");
 		assertThat(requests.total()).isZero();
 	}
 
@@ -117,14 +125,14 @@ class ErrorsTest {
 	void badKeysAreRefusedBeforeAnyRequest() {
 		String tooLong = "😀".repeat(257);
 		for (String key : List.of("", tooLong, "lone \uDBFF", "\uDC00")) {
-			assertThatIllegalArgumentException().isThrownBy(() -> store.get(key));
-			assertThatIllegalArgumentException().isThrownBy(() -> store.put(key, "v"));
-			assertThatIllegalArgumentException().isThrownBy(() -> store.putIfAbsent(key, "v"));
-			assertThatIllegalArgumentException().isThrownBy(() -> store.delete(key));
-			assertThatIllegalArgumentException().isThrownBy(() -> store.batch((b) -> b.put(key, "v")));
+			assertThatIllegalArgumentException().isThrownBy(() -> this.store.get(key));
+			assertThatIllegalArgumentException().isThrownBy(() -> this.store.put(key, "v"));
+			assertThatIllegalArgumentException().isThrownBy(() -> this.store.putIfAbsent(key, "v"));
+			assertThatIllegalArgumentException().isThrownBy(() -> this.store.delete(key));
+			assertThatIllegalArgumentException().isThrownBy(() -> this.store.batch((b) -> b.put(key, "v")));
 		}
-		assertThatIllegalArgumentException().isThrownBy(() -> store.get("")).withMessage("'key' must not be empty");
-		assertThatIllegalArgumentException().isThrownBy(() -> store.put(tooLong, "v"))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.store.get("")).withMessage("'key' must not be empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.store.put(tooLong, "v"))
 			.withMessageContaining("1028 UTF-8 bytes");
 		assertThat(requests.total()).isZero();
 	}
@@ -132,20 +140,21 @@ class ErrorsTest {
 	@Test
 	void keyOfExactlyTheMaximumLengthWorks() {
 		String longest = "é".repeat(512);
-		store.put(longest, "v");
-		assertThat(store.get(longest)).contains("v");
-		assertThat(store.keys(KeyRange.prefix(longest)).toList()).containsExactly(longest);
-		assertThat(store.count(KeyRange.prefix(longest).gte("a"))).isEqualTo(1);
-		store.delete(longest);
+		this.store.put(longest, "v");
+		assertThat(this.store.get(longest)).contains("v");
+		assertThat(this.store.keys(KeyRange.prefix(longest)).toList()).containsExactly(longest);
+		assertThat(this.store.count(KeyRange.prefix(longest).gte("a"))).isEqualTo(1);
+		this.store.delete(longest);
 	}
 
 	@Test
 	void closedDynamoDownRefusesWork() {
-		DynamoDown closed = DynamoDown.create(fixture.client());
-		SortedKeyValueTemplate<String> template = closed.template(fixture.table(), "errors", ValueCodec.string());
+		Stores closed = this.api.open(fixture.clients());
+		SortedKeyValueOperations<String> template = closed.template(fixture.table(), "errors", ValueCodec.string());
 		closed.close();
 		closed.close();
-		assertThatIllegalStateException().isThrownBy(() -> template.get("k")).withMessage("DynamoDown has been closed");
+		assertThatIllegalStateException().isThrownBy(() -> template.get("k"))
+			.withMessage(((this.api == Api.BLOCKING) ? "" : "Async") + "DynamoDown has been closed");
 		assertThatIllegalStateException().isThrownBy(() -> template.batch((b) -> b.put("k", "v")));
 		assertThatIllegalStateException().isThrownBy(() -> template.keys(KeyRange.all()));
 		assertThatIllegalStateException().isThrownBy(() -> closed.template(fixture.table(), "ns", ValueCodec.string()));
@@ -156,13 +165,13 @@ class ErrorsTest {
 	void serviceFailuresNameTheOperationAndCarryTheCause() {
 		answers.answer("PutItem", 400, """
 				{"__type":"com.amazonaws.dynamodb.v20120810#ResourceInUseException","message":"busy"}""");
-		assertThatExceptionOfType(DynamoDownException.class).isThrownBy(() -> store.put("k", "v"))
+		assertThatExceptionOfType(DynamoDownException.class).isThrownBy(() -> this.store.put("k", "v"))
 			.withMessage("put on table '" + fixture.table()
 					+ "', namespace 'errors' failed: ResourceInUseException: busy (HTTP 400)")
 			.withCauseInstanceOf(DynamoDbException.class);
 		answers.answer("Query", 400, """
 				{"__type":"com.amazonaws.dynamodb.v20120810#ValidationException","message":"no"}""");
-		try (Stream<String> keys = store.keys(KeyRange.all())) {
+		try (Stream<String> keys = this.store.keys(KeyRange.all())) {
 			assertThatExceptionOfType(DynamoDownException.class).isThrownBy(keys::toList)
 				.withMessageStartingWith(
 						"range on table '" + fixture.table() + "', namespace 'errors' failed: ValidationException");
@@ -177,7 +186,7 @@ class ErrorsTest {
 				method. The Canonical String for this request should have been 'POST / host:x \
 				x-amz-security-token:%s' The String-to-Sign should have been 'AWS4-HMAC-SHA256 %s'"}"""
 			.formatted(DynaliteSupport.SECRET_KEY, DynaliteSupport.ACCESS_KEY));
-		assertThatExceptionOfType(DynamoDownException.class).isThrownBy(() -> store.get("k"))
+		assertThatExceptionOfType(DynamoDownException.class).isThrownBy(() -> this.store.get("k"))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("InvalidSignatureException")
 				.contains("signed request echo omitted")
 				.doesNotContain(DynaliteSupport.SECRET_KEY)
@@ -186,8 +195,8 @@ class ErrorsTest {
 
 	@Test
 	void unreachableEndpointIsADynamoDownException() {
-		try (DynamoDbClient unreachable = DynaliteSupport.client(URI.create("http://127.0.0.1:1"));
-				DynamoDown down = DynamoDown.create(unreachable)) {
+		try (Clients unreachable = DynaliteSupport.clients(URI.create("http://127.0.0.1:1"), 1);
+				Stores down = this.api.open(unreachable)) {
 			assertThatExceptionOfType(DynamoDownException.class)
 				.isThrownBy(() -> down.template("some-table/ns", ValueCodec.string()).get("k"))
 				.withMessageContaining("some-table")

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +23,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /** getAll: strongly consistent BatchGetItem of 100 keys per request, unprocessed keys retried. */
+@ParameterizedClass
+@EnumSource(Api.class)
 class GetAllTest {
+
+	@Parameter
+	Api api;
 
 	private static final RequestRecorder requests = new RequestRecorder();
 
@@ -39,16 +47,16 @@ class GetAllTest {
 			.retryMaxDelay(Duration.ofMillis(5))
 			.build());
 
-	private static SortedKeyValueTemplate<String> store;
+	private SortedKeyValueOperations<String> store;
 
 	@BeforeAll
 	static void fill() {
-		store = fixture.template("many");
-		store.batch((b) -> STORED.forEach((key) -> b.put(key, "value of " + key)));
+		fixture.template("many").batch((b) -> STORED.forEach((key) -> b.put(key, "value of " + key)));
 	}
 
 	@BeforeEach
 	void reset() {
+		this.store = fixture.template(this.api, "many");
 		unprocessed.reset();
 		requests.reset();
 	}
@@ -61,7 +69,7 @@ class GetAllTest {
 		}
 		asked.addAll(STORED.subList(0, 50));
 		asked.addAll(List.of("missing-1", "missing-2", "missing-1"));
-		Map<String, String> found = store.getAll(asked);
+		Map<String, String> found = this.store.getAll(asked);
 		assertThat(found.keySet()).containsExactlyElementsOf(STORED);
 		assertThat(found).containsEntry("key-123", "value of key-123");
 		List<BatchGetItemRequest> sent = requests.requests("BatchGetItem", BatchGetItemRequest.class);
@@ -74,7 +82,7 @@ class GetAllTest {
 
 	@Test
 	void resultIsUnmodifiable() {
-		Map<String, String> found = store.getAll(List.of("key-001"));
+		Map<String, String> found = this.store.getAll(List.of("key-001"));
 		assertThat(found).containsOnlyKeys("key-001");
 		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> found.put("x", "y"));
 	}
@@ -84,30 +92,30 @@ class GetAllTest {
 		unprocessed.firstTimes(2);
 		List<String> asked = new ArrayList<>(STORED.subList(0, 250));
 		Collections.shuffle(asked);
-		assertThat(store.getAll(asked).keySet()).containsExactlyElementsOf(STORED.subList(0, 250));
+		assertThat(this.store.getAll(asked).keySet()).containsExactlyElementsOf(STORED.subList(0, 250));
 		assertThat(requests.count("BatchGetItem")).as("3 chunks, each sent 3 times").isEqualTo(9);
 	}
 
 	@Test
 	void keysStillUnprocessedAfterTheLastAttemptFail() {
 		unprocessed.always(java.util.Set.of("key-007"));
-		assertThatExceptionOfType(DynamoDownException.class).isThrownBy(() -> store.getAll(STORED.subList(0, 10)))
+		assertThatExceptionOfType(DynamoDownException.class).isThrownBy(() -> this.store.getAll(STORED.subList(0, 10)))
 			.withMessageContaining("1 keys still unprocessed after 3 attempts")
 			.withMessageContaining("getAll");
 	}
 
 	@Test
 	void noKeysSendNothing() {
-		assertThat(store.getAll(List.of())).isEmpty();
+		assertThat(this.store.getAll(List.of())).isEmpty();
 		assertThat(requests.total()).isZero();
 	}
 
 	@Test
 	void badKeysAreRefusedBeforeAnyRequest() {
-		assertThatNullPointerException().isThrownBy(() -> store.getAll(null)).withMessage("'keys' must not be null");
-		assertThatNullPointerException().isThrownBy(() -> store.getAll(Arrays.asList("a", null)));
-		assertThatIllegalArgumentException().isThrownBy(() -> store.getAll(List.of("a", "")));
-		assertThatIllegalArgumentException().isThrownBy(() -> store.getAll(List.of("a", "\uD800")))
+		assertThatNullPointerException().isThrownBy(() -> this.store.getAll(null)).withMessage("'keys' must not be null");
+		assertThatNullPointerException().isThrownBy(() -> this.store.getAll(Arrays.asList("a", null)));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.store.getAll(List.of("a", "")));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.store.getAll(List.of("a", "\uD800")))
 			.withMessageContaining("surrogate");
 		assertThat(requests.total()).isZero();
 	}

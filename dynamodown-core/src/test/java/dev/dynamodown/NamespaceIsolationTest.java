@@ -5,6 +5,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,20 +15,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Stores in one table never see each other's keys, even when one namespace is a prefix of
  * another or holds slashes.
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class NamespaceIsolationTest {
+
+	@Parameter
+	Api api;
 
 	@RegisterExtension
 	static final DynamoDownFixture fixture = DynamoDownFixture.table("isolation");
 
-	private SortedKeyValueTemplate<String> left;
+	private SortedKeyValueOperations<String> left;
 
-	private SortedKeyValueTemplate<String> right;
+	private SortedKeyValueOperations<String> right;
 
 	@BeforeEach
 	void fill() {
 		String namespace = "users-" + System.nanoTime();
-		this.left = fixture.dynamoDown().template(fixture.table() + "/" + namespace, ValueCodec.string());
-		this.right = fixture.dynamoDown().template(fixture.table() + "/" + namespace + "/archive", ValueCodec.string());
+		this.left = fixture.stores(this.api).template(fixture.table() + "/" + namespace, ValueCodec.string());
+		this.right = fixture.stores(this.api).template(fixture.table() + "/" + namespace + "/archive", ValueCodec.string());
 		this.left.batch((b) -> b.put("a", "left a").put("b", "left b").put("shared", "left"));
 		this.right.batch((b) -> b.put("c", "right c").put("shared", "right"));
 	}

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -22,7 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lazy (a page is fetched only when the previous one is consumed; a limit reads no page it does
  * not need).
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class PagingTest {
+
+	@Parameter
+	Api api;
 
 	private static final int ITEMS = 1200;
 
@@ -37,22 +45,22 @@ class PagingTest {
 	@RegisterExtension
 	static final DynamoDownFixture fixture = DynamoDownFixture.table("paging").interceptors(requests);
 
-	private static SortedKeyValueTemplate<String> store;
+	private SortedKeyValueOperations<String> store;
 
 	@BeforeAll
 	static void fill() {
-		store = fixture.template("pages");
-		store.batch((b) -> KEYS.forEach((key) -> b.put(key, key + PADDING)));
+		fixture.template("pages").batch((b) -> KEYS.forEach((key) -> b.put(key, key + PADDING)));
 	}
 
 	@BeforeEach
 	void resetRequests() {
+		this.store = fixture.template(this.api, "pages");
 		requests.reset();
 	}
 
 	@Test
 	void readsEveryPageForward() {
-		List<KeyValue<String>> entries = store.list(KeyRange.all());
+		List<KeyValue<String>> entries = this.store.list(KeyRange.all());
 		assertThat(entries).extracting(KeyValue::key).containsExactlyElementsOf(KEYS);
 		assertThat(entries).allSatisfy((entry) -> assertThat(entry.value()).isEqualTo(entry.key() + PADDING));
 		assertThat(requests.count("Query")).as("pages").isGreaterThanOrEqualTo(3);
@@ -62,7 +70,7 @@ class PagingTest {
 	void readsEveryPageInReverse() {
 		List<String> expected = new ArrayList<>(KEYS);
 		Collections.reverse(expected);
-		try (Stream<String> keys = store.keys(KeyRange.all().reverse())) {
+		try (Stream<String> keys = this.store.keys(KeyRange.all().reverse())) {
 			assertThat(keys.toList()).containsExactlyElementsOf(expected);
 		}
 		assertThat(requests.requests("Query", QueryRequest.class)).hasSizeGreaterThanOrEqualTo(3)
@@ -72,13 +80,13 @@ class PagingTest {
 	@Test
 	void boundedRangeAcrossPages() {
 		KeyRange range = KeyRange.all().gt("key-00100").lt("key-01100");
-		assertThat(store.keys(range).toList()).containsExactlyElementsOf(KEYS.subList(101, 1100));
-		assertThat(store.count(range)).isEqualTo(999);
+		assertThat(this.store.keys(range).toList()).containsExactlyElementsOf(KEYS.subList(101, 1100));
+		assertThat(this.store.count(range)).isEqualTo(999);
 	}
 
 	@Test
 	void nothingIsReadBeforeTheStreamIsConsumed() {
-		try (Stream<KeyValue<String>> entries = store.range(KeyRange.all())) {
+		try (Stream<KeyValue<String>> entries = this.store.range(KeyRange.all())) {
 			assertThat(requests.count("Query")).isZero();
 			assertThat(entries.findFirst()).map(KeyValue::key).contains(KEYS.get(0));
 		}
@@ -87,7 +95,7 @@ class PagingTest {
 
 	@Test
 	void nextPageIsFetchedOnlyWhenThePreviousOneIsConsumed() {
-		try (Stream<String> keys = store.keys(KeyRange.all())) {
+		try (Stream<String> keys = this.store.keys(KeyRange.all())) {
 			Iterator<String> iterator = keys.iterator();
 			iterator.next();
 			assertThat(requests.count("Query")).isEqualTo(1);
@@ -104,7 +112,7 @@ class PagingTest {
 
 	@Test
 	void fromTheSecondPageOnTheNextPageIsFetchedWhileTheCurrentOneIsConsumed() throws InterruptedException {
-		try (Stream<String> keys = store.keys(KeyRange.all())) {
+		try (Stream<String> keys = this.store.keys(KeyRange.all())) {
 			Iterator<String> iterator = keys.iterator();
 			while (requests.count("Query") < 2) {
 				iterator.next();
@@ -123,7 +131,7 @@ class PagingTest {
 
 	@Test
 	void closingStopsFetching() {
-		Stream<String> keys = store.keys(KeyRange.all());
+		Stream<String> keys = this.store.keys(KeyRange.all());
 		Iterator<String> iterator = keys.iterator();
 		iterator.next();
 		keys.close();
@@ -133,7 +141,7 @@ class PagingTest {
 
 	@Test
 	void limitSendsOneQueryAskingOnlyForWhatItNeeds() {
-		assertThat(store.keys(KeyRange.all().limit(10)).toList()).containsExactlyElementsOf(KEYS.subList(0, 10));
+		assertThat(this.store.keys(KeyRange.all().limit(10)).toList()).containsExactlyElementsOf(KEYS.subList(0, 10));
 		assertThat(requests.requests("Query", QueryRequest.class)).singleElement()
 			.satisfies((sent) -> assertThat(sent.limit()).isEqualTo(10));
 	}
@@ -141,8 +149,8 @@ class PagingTest {
 	@Test
 	void limitWithExclusiveBoundsSendsOneQueryOfAtMostOneMore() {
 		KeyRange range = KeyRange.all().gt("key-00500").lt("key-00900").limit(10);
-		assertThat(store.keys(range).toList()).containsExactlyElementsOf(KEYS.subList(501, 511));
-		assertThat(store.keys(range.reverse()).toList()).containsExactlyElementsOf(
+		assertThat(this.store.keys(range).toList()).containsExactlyElementsOf(KEYS.subList(501, 511));
+		assertThat(this.store.keys(range.reverse()).toList()).containsExactlyElementsOf(
 				KEYS.subList(890, 900).stream().sorted(Collections.reverseOrder()).toList());
 		assertThat(requests.requests("Query", QueryRequest.class)).hasSize(2)
 			.allSatisfy((sent) -> assertThat(sent.limit()).isLessThanOrEqualTo(11));
@@ -150,7 +158,7 @@ class PagingTest {
 
 	@Test
 	void limitLargerThanAPageReadsOnlyTheItemsItNeeds() {
-		assertThat(store.keys(KeyRange.all().limit(800)).toList()).containsExactlyElementsOf(KEYS.subList(0, 800));
+		assertThat(this.store.keys(KeyRange.all().limit(800)).toList()).containsExactlyElementsOf(KEYS.subList(0, 800));
 		List<QueryRequest> sent = requests.requests("Query", QueryRequest.class);
 		assertThat(sent).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(sent.get(0).limit()).isEqualTo(800);
@@ -159,7 +167,7 @@ class PagingTest {
 
 	@Test
 	void keysProjectTheKeyAttributesOnly() {
-		assertThat(store.keys(KeyRange.prefix("key-0000")).toList()).hasSize(10);
+		assertThat(this.store.keys(KeyRange.prefix("key-0000")).toList()).hasSize(10);
 		assertThat(requests.requests("Query", QueryRequest.class)).singleElement().satisfies((sent) -> {
 			assertThat(sent.projectionExpression()).isEqualTo("#h, #r");
 			assertThat(sent.expressionAttributeNames()).containsOnlyKeys("#h", "#r")
@@ -170,9 +178,9 @@ class PagingTest {
 
 	@Test
 	void countSumsCountPages() {
-		assertThat(store.count(KeyRange.all())).isEqualTo(ITEMS);
-		assertThat(store.count(KeyRange.all().limit(800))).isEqualTo(800);
-		assertThat(store.count(KeyRange.prefix("key-00"))).isEqualTo(1000);
+		assertThat(this.store.count(KeyRange.all())).isEqualTo(ITEMS);
+		assertThat(this.store.count(KeyRange.all().limit(800))).isEqualTo(800);
+		assertThat(this.store.count(KeyRange.prefix("key-00"))).isEqualTo(1000);
 		assertThat(requests.requests("Query", QueryRequest.class)).hasSizeGreaterThan(3)
 			.allSatisfy((sent) -> assertThat(sent.select()).isEqualTo(Select.COUNT));
 	}

@@ -10,10 +10,14 @@ import java.util.stream.Stream;
 
 import dev.dynamodown.internal.Keys;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,13 +26,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Range semantics against an in-memory model (a {@link TreeMap} in UTF-8 order): every
  * combination of lower bound, upper bound and prefix, in both directions, with and without limit.
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class RangeTest {
 
-	private static final List<String> KEYS = List.of("a", "a:1", "a:10", "a:2", "a:2:x", "ab", "abc", "b", "b:1", "ba",
-			"c", "c\u0000", "ca", "é", "éa", "z");
+	@Parameter
+	Api api;
 
-	/** Bounds at keys and between keys, ASCII and not. */
-	private static final List<String> BOUNDS = List.of("a", "a:5", "b", "é");
+	/** Keys right next to the bounds: U+0000 after "a", the greatest keys before "b" and "é". */
+	private static final List<String> KEYS = List.of("a", "a\u0000", "a:1", "a:10", "a:2", "a:2:x", "ab", "abc",
+			"a\uDBFF\uDFFF", Keys.predecessor("b"), "b", "b:1", "ba", "c", "c\u0000", "ca", Keys.predecessor("é"), "é",
+			"é\u0000", "éa", "z");
+
+	/** Bounds at keys and between keys, ASCII and not, and a key whose successor is in the this.store. */
+	private static final List<String> BOUNDS = List.of("a", "a\u0000", "a:5", "b", "é");
 
 	private static final List<String> PREFIXES = List.of("", "a", "c");
 
@@ -39,13 +50,17 @@ class RangeTest {
 	@RegisterExtension
 	static final DynamoDownFixture fixture = DynamoDownFixture.table("range").interceptors(requests);
 
-	private static SortedKeyValueTemplate<String> store;
+	private SortedKeyValueOperations<String> store;
 
 	@BeforeAll
 	static void fill() {
-		store = fixture.template("ranges");
-		store.batch((b) -> KEYS.forEach((key) -> b.put(key, "value of " + key)));
+		fixture.template("ranges").batch((b) -> KEYS.forEach((key) -> b.put(key, "value of " + key)));
 		KEYS.forEach((key) -> model.put(key, "value of " + key));
+	}
+
+	@BeforeEach
+	void open() {
+		this.store = fixture.template(this.api, "ranges");
 	}
 
 	@TestFactory
@@ -64,8 +79,8 @@ class RangeTest {
 
 	@Test
 	void allIsEveryKeyInUtf8Order() {
-		assertThat(store.keys(KeyRange.all()).toList()).containsExactlyElementsOf(model.keySet());
-		assertThat(store.list(KeyRange.all())).extracting(KeyValue::value)
+		assertThat(this.store.keys(KeyRange.all()).toList()).containsExactlyElementsOf(model.keySet());
+		assertThat(this.store.list(KeyRange.all())).extracting(KeyValue::value)
 			.containsExactlyElementsOf(model.values());
 	}
 
@@ -73,50 +88,50 @@ class RangeTest {
 	void lowerAboveUpperIsEmptyWithoutRequest() {
 		requests.reset();
 		KeyRange inverted = KeyRange.all().gte("c").lte("a");
-		assertThat(store.list(inverted)).isEmpty();
-		assertThat(store.count(inverted)).isZero();
-		assertThat(store.keys(inverted.reverse())).isEmpty();
+		assertThat(this.store.list(inverted)).isEmpty();
+		assertThat(this.store.count(inverted)).isZero();
+		assertThat(this.store.keys(inverted.reverse())).isEmpty();
 		assertThat(requests.total()).isZero();
 	}
 
 	@Test
 	void equalExclusiveBoundsAreEmptyWithoutRequest() {
 		requests.reset();
-		assertThat(store.list(KeyRange.all().gt("b").lt("b"))).isEmpty();
-		assertThat(store.list(KeyRange.all().gte("b").lt("b"))).isEmpty();
-		assertThat(store.list(KeyRange.all().gt("b").lte("b"))).isEmpty();
+		assertThat(this.store.list(KeyRange.all().gt("b").lt("b"))).isEmpty();
+		assertThat(this.store.list(KeyRange.all().gte("b").lt("b"))).isEmpty();
+		assertThat(this.store.list(KeyRange.all().gt("b").lte("b"))).isEmpty();
 		assertThat(requests.total()).isZero();
-		assertThat(store.keys(KeyRange.all().gte("b").lte("b")).toList()).containsExactly("b");
+		assertThat(this.store.keys(KeyRange.all().gte("b").lte("b")).toList()).containsExactly("b");
 	}
 
 	@Test
 	void prefixOutsideTheBoundsIsEmptyWithoutRequest() {
 		requests.reset();
-		assertThat(store.list(KeyRange.prefix("a").gte("b"))).isEmpty();
-		assertThat(store.list(KeyRange.prefix("b").lt("b"))).isEmpty();
+		assertThat(this.store.list(KeyRange.prefix("a").gte("b"))).isEmpty();
+		assertThat(this.store.list(KeyRange.prefix("b").lt("b"))).isEmpty();
 		assertThat(requests.total()).isZero();
 	}
 
 	@Test
 	void zeroLimitIsEmptyWithoutRequest() {
 		requests.reset();
-		assertThat(store.list(KeyRange.all().limit(0))).isEmpty();
-		assertThat(store.count(KeyRange.prefix("a").limit(0))).isZero();
+		assertThat(this.store.list(KeyRange.all().limit(0))).isEmpty();
+		assertThat(this.store.count(KeyRange.prefix("a").limit(0))).isZero();
 		assertThat(requests.total()).isZero();
 	}
 
 	@Test
 	void exclusiveBoundsOnBothSidesNeverReturnTheBounds() {
-		assertThat(store.keys(KeyRange.all().gt("a").lt("b")).toList()).containsExactly("a:1", "a:10", "a:2",
-				"a:2:x", "ab", "abc");
-		assertThat(store.keys(KeyRange.all().gt("a").lt("b").reverse()).toList()).containsExactly("abc", "ab",
-				"a:2:x", "a:2", "a:10", "a:1");
+		assertThat(this.store.keys(KeyRange.all().gt("a").lt("b")).toList()).containsExactly("a\u0000", "a:1", "a:10",
+				"a:2", "a:2:x", "ab", "abc", "a\uDBFF\uDFFF", Keys.predecessor("b"));
+		assertThat(this.store.keys(KeyRange.all().gt("a\u0000").lt(Keys.predecessor("b")).reverse()).toList())
+			.containsExactly("a\uDBFF\uDFFF", "abc", "ab", "a:2:x", "a:2", "a:10", "a:1");
 	}
 
 	@Test
 	void prefixAloneIsSentAsBeginsWith() {
 		requests.reset();
-		assertThat(store.keys(KeyRange.prefix("a:")).toList()).containsExactly("a:1", "a:10", "a:2", "a:2:x");
+		assertThat(this.store.keys(KeyRange.prefix("a:")).toList()).containsExactly("a:1", "a:10", "a:2", "a:2:x");
 		QueryRequest sent = requests.requests("Query", QueryRequest.class).get(0);
 		assertThat(sent.keyConditionExpression()).isEqualTo("#h = :h AND begins_with(#r, :p)");
 		assertThat(sent.consistentRead()).isTrue();
@@ -125,33 +140,34 @@ class RangeTest {
 	@Test
 	void bothBoundsAreSentAsBetween() {
 		requests.reset();
-		store.list(KeyRange.all().gt("a").lte("b"));
+		this.store.list(KeyRange.all().gt("a").lte("b"));
 		QueryRequest sent = requests.requests("Query", QueryRequest.class).get(0);
 		assertThat(sent.keyConditionExpression()).isEqualTo("#h = :h AND #r BETWEEN :lo AND :hi");
 		assertThat(sent.expressionAttributeNames()).containsEntry("#h", "ns").containsEntry("#r", "k");
 	}
 
 	@Test
-	void limitWithAnExcludedStartAsksForOneMore() {
+	void limitWithExclusiveBoundsAsksForExactlyTheLimit() {
+		// The key condition excludes the bounds itself: nothing is read to be dropped.
 		requests.reset();
-		assertThat(store.keys(KeyRange.all().gt("a").lt("b").limit(2)).toList()).containsExactly("a:1", "a:10");
+		assertThat(this.store.keys(KeyRange.all().gt("a").lt("b").limit(2)).toList()).containsExactly("a\u0000", "a:1");
 		assertThat(requests.requests("Query", QueryRequest.class)).singleElement()
-			.satisfies((sent) -> assertThat(sent.limit()).isEqualTo(3));
+			.satisfies((sent) -> assertThat(sent.limit()).isEqualTo(2));
 	}
 
 	@Test
 	void valuesFollowKeyOrder() {
-		assertThat(store.values(KeyRange.prefix("b").reverse()).toList()).containsExactly("value of ba",
+		assertThat(this.store.values(KeyRange.prefix("b").reverse()).toList()).containsExactly("value of ba",
 				"value of b:1", "value of b");
 	}
 
-	private static void assertMatchesModel(KeyRange range) {
+	private void assertMatchesModel(KeyRange range) {
 		List<String> expected = expectedKeys(range);
-		assertThat(store.keys(range).toList()).as("forward").containsExactlyElementsOf(expected);
-		assertThat(store.count(range)).as("count").isEqualTo(expected.size());
+		assertThat(this.store.keys(range).toList()).as("forward").containsExactlyElementsOf(expected);
+		assertThat(this.store.count(range)).as("count").isEqualTo(expected.size());
 		List<String> reversed = new ArrayList<>(expected);
 		Collections.reverse(reversed);
-		assertThat(store.keys(range.reverse().limit(2)).toList()).as("reverse, limit 2")
+		assertThat(this.store.keys(range.reverse().limit(2)).toList()).as("reverse, limit 2")
 			.containsExactlyElementsOf(reversed.subList(0, Math.min(2, reversed.size())));
 	}
 

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -31,27 +34,35 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * included), unusable tables are refused with {@link TableSchemaException}, and each table is
  * described once per {@link DynamoDown}.
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class SchemaTest {
+
+	@Parameter
+	Api api;
 
 	private static final RequestRecorder requests = new RequestRecorder();
 
+	private static Clients clients;
+
 	private static DynamoDbClient client;
 
-	private DynamoDown dynamoDown;
+	private Stores dynamoDown;
 
 	@BeforeAll
 	static void start() {
-		client = DynaliteSupport.client(requests);
+		clients = DynaliteSupport.clients(requests);
+		client = clients.blocking();
 	}
 
 	@AfterAll
 	static void close() {
-		client.close();
+		clients.close();
 	}
 
 	@BeforeEach
 	void freshDynamoDown() {
-		this.dynamoDown = DynamoDown.create(client);
+		this.dynamoDown = this.api.open(clients);
 		requests.reset();
 	}
 
@@ -77,7 +88,7 @@ class SchemaTest {
 	@Test
 	void missingTableIsRefusedAndWorksOnceCreated() {
 		String table = DynaliteSupport.uniqueTableName("later");
-		SortedKeyValueTemplate<String> store = this.dynamoDown.template(table, "ns", ValueCodec.string());
+		SortedKeyValueOperations<String> store = this.dynamoDown.template(table, "ns", ValueCodec.string());
 		assertThat(requests.total()).as("a template is created without any request").isZero();
 		assertThatExceptionOfType(TableSchemaException.class).isThrownBy(() -> store.get("k"))
 			.withMessage("Table '" + table + "' does not exist")
@@ -127,7 +138,7 @@ class SchemaTest {
 		this.dynamoDown.template(table, "ns0", ValueCodec.string()).list(KeyRange.all());
 		assertThat(requests.count("DescribeTable")).isEqualTo(1);
 		assertThat(requests.count("PutItem")).isEqualTo(16);
-		try (DynamoDown another = DynamoDown.create(client)) {
+		try (Stores another = this.api.open(clients)) {
 			another.template(table, "ns0", ValueCodec.string()).get("k0");
 		}
 		assertThat(requests.count("DescribeTable")).as("another DynamoDown has its own cache").isEqualTo(2);
@@ -136,7 +147,7 @@ class SchemaTest {
 	@Test
 	void tableRecreatedWithAnotherLayoutIsDescribedAgain() {
 		String table = DynaliteSupport.createTable(client, "recreated");
-		SortedKeyValueTemplate<String> store = this.dynamoDown.template(table, "ns", ValueCodec.string());
+		SortedKeyValueOperations<String> store = this.dynamoDown.template(table, "ns", ValueCodec.string());
 		store.put("k", "v");
 		client.deleteTable((r) -> r.tableName(table));
 		assertThatExceptionOfType(TableSchemaException.class).isThrownBy(() -> store.get("k"))
@@ -181,13 +192,13 @@ class SchemaTest {
 
 	/** Asserts that the first use of a store in an unusable table is refused, for further assertions. */
 	private ThrowableAssertAlternative<TableSchemaException> assertFirstUseRefused(String table,
-			Consumer<SortedKeyValueTemplate<String>> use) {
+			Consumer<SortedKeyValueOperations<String>> use) {
 		return assertThatExceptionOfType(TableSchemaException.class)
 			.isThrownBy(() -> use.accept(this.dynamoDown.template(table, "ns", ValueCodec.string())));
 	}
 
 	private void assertEveryOperationWorks(String table, String hashName, String rangeName) {
-		SortedKeyValueTemplate<String> store = this.dynamoDown.template(table, "ns", ValueCodec.string());
+		SortedKeyValueOperations<String> store = this.dynamoDown.template(table, "ns", ValueCodec.string());
 		store.put("b", "B");
 		assertThat(store.putIfAbsent("a", "A")).isTrue();
 		assertThat(store.putIfAbsent("a", "other")).isFalse();

@@ -2,9 +2,13 @@ package dev.dynamodown;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.reactivestreams.Publisher;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -28,9 +32,18 @@ final class ServiceAnswer implements ExecutionInterceptor {
 
 	private volatile String body;
 
+	/** Attempts of the operation still to be left alone. */
+	private final AtomicInteger untouched = new AtomicInteger();
+
 	void answer(String operation, int status, String body) {
+		answerAfter(0, operation, status, body);
+	}
+
+	/** Like {@link #answer}, but the next {@code attempts} attempts of the operation keep the server's answer. */
+	void answerAfter(int attempts, String operation, int status, String body) {
 		this.status = status;
 		this.body = body;
+		this.untouched.set(attempts);
 		this.operation = operation;
 	}
 
@@ -40,11 +53,21 @@ final class ServiceAnswer implements ExecutionInterceptor {
 
 	@Override
 	public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-		if (attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME).equals(this.operation)) {
+		if (attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME).equals(this.operation)
+				&& this.untouched.getAndUpdate((n) -> Math.max(n - 1, 0)) == 0) {
 			attributes.putAttribute(REPLACED, true);
 			return context.httpResponse().toBuilder().statusCode(this.status).build();
 		}
 		return context.httpResponse();
+	}
+
+	@Override
+	public Optional<Publisher<ByteBuffer>> modifyAsyncHttpResponseContent(Context.ModifyHttpResponse context,
+			ExecutionAttributes attributes) {
+		if (Boolean.TRUE.equals(attributes.getAttribute(REPLACED))) {
+			return Optional.of(AsyncRequestBody.fromString(this.body));
+		}
+		return context.responsePublisher();
 	}
 
 	@Override

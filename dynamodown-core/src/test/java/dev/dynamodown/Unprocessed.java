@@ -46,6 +46,8 @@ final class Unprocessed implements ExecutionInterceptor {
 
 	private volatile int firstAppearances;
 
+	private final java.util.concurrent.atomic.AtomicInteger withheld = new java.util.concurrent.atomic.AtomicInteger();
+
 	Unprocessed(String rangeName) {
 		this.rangeName = rangeName;
 	}
@@ -62,7 +64,13 @@ final class Unprocessed implements ExecutionInterceptor {
 		return this;
 	}
 
+	/** How many items or keys were left unprocessed since the last reset. */
+	int withheld() {
+		return this.withheld.get();
+	}
+
 	void reset() {
+		this.withheld.set(0);
 		this.appearances.clear();
 		this.firstAppearances = 0;
 		this.always = (key) -> false;
@@ -133,10 +141,11 @@ final class Unprocessed implements ExecutionInterceptor {
 	}
 
 	private boolean withhold(String key) {
-		if (this.always.test(key)) {
-			return true;
+		boolean withhold = this.always.test(key) || this.appearances.merge(key, 1, Integer::sum) <= this.firstAppearances;
+		if (withhold) {
+			this.withheld.incrementAndGet();
 		}
-		return this.appearances.merge(key, 1, Integer::sum) <= this.firstAppearances;
+		return withhold;
 	}
 
 	private String keyOf(WriteRequest write) {

@@ -3,6 +3,8 @@ package dev.dynamodown.internal;
 import java.util.Comparator;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The rules and the order of keys: non-empty, at most {@value #MAX_KEY_BYTES} UTF-8 bytes, no
  * lone surrogate (it cannot round-trip through UTF-8), compared in UTF-8 byte order.
@@ -95,23 +97,90 @@ public final class Keys {
 	}
 
 	/**
-	 * The smallest string greater than every string that starts with {@code prefix}, in UTF-8
-	 * order, or {@code null} if there is none (the prefix is all U+10FFFF).
-	 * @param prefix a non-empty valid prefix
-	 * @return its successor, or {@code null}
+	 * The smallest valid key greater than {@code key}, in UTF-8 order, or {@code null} if there is
+	 * none: {@code key + "\u0000"} when that fits in {@value #MAX_KEY_BYTES} bytes, else the
+	 * longest prefix of {@code key} whose last code point can be incremented within the limit.
+	 * So {@code > key} selects exactly the keys {@code >= successor(key)}.
+	 * @param key a valid key
+	 * @return its successor among valid keys, or {@code null}
 	 */
-	public static String prefixSuccessor(String prefix) {
-		int end = prefix.length();
+	public static @Nullable String successor(String key) {
+		int bytes = utf8Length(key, "key");
+		if (bytes < MAX_KEY_BYTES) {
+			return key + '\u0000';
+		}
+		// No extension fits: the next key differs at the latest code point that can be incremented.
+		int end = key.length();
 		while (end > 0) {
-			int last = prefix.codePointBefore(end);
+			int last = key.codePointBefore(end);
 			int start = end - Character.charCount(last);
+			bytes -= utf8Length(last);
 			if (last < Character.MAX_CODE_POINT) {
-				int next = (last + 1 == Character.MIN_SURROGATE) ? Character.MAX_SURROGATE + 1 : last + 1;
-				return prefix.substring(0, start) + Character.toString(next);
+				int next = nextCodePoint(last);
+				if (bytes + utf8Length(next) <= MAX_KEY_BYTES) {
+					return key.substring(0, start) + Character.toString(next);
+				}
 			}
 			end = start;
 		}
 		return null;
+	}
+
+	/**
+	 * The greatest valid key less than {@code key}, in UTF-8 order, or {@code null} if there is
+	 * none ({@code key} is {@code "\u0000"}). If {@code key} ends with U+0000 that is its longest
+	 * proper prefix; otherwise its last code point is decremented and followed by the greatest code
+	 * points that fit in {@value #MAX_KEY_BYTES} bytes. So {@code < key} selects exactly the keys
+	 * {@code <= predecessor(key)}.
+	 * @param key a valid key
+	 * @return its predecessor among valid keys, or {@code null}
+	 */
+	public static @Nullable String predecessor(String key) {
+		int last = key.codePointBefore(key.length());
+		String stem = key.substring(0, key.length() - Character.charCount(last));
+		if (last == 0) {
+			return stem.isEmpty() ? null : stem;
+		}
+		return padToLimit(stem + Character.toString(previousCodePoint(last)));
+	}
+
+	/**
+	 * The greatest valid key that starts with {@code prefix}: the prefix followed by the greatest
+	 * code points that fit in {@value #MAX_KEY_BYTES} bytes.
+	 * @param prefix a valid prefix
+	 * @return the last key with that prefix
+	 */
+	public static String lastWithPrefix(String prefix) {
+		return padToLimit(prefix);
+	}
+
+	/** Appends the greatest code points that fit: U+10FFFF while 4 bytes are left, then one shorter. */
+	private static String padToLimit(String text) {
+		int left = MAX_KEY_BYTES - utf8Length(text, "key");
+		StringBuilder padded = new StringBuilder(text);
+		for (; left >= 4; left -= 4) {
+			padded.appendCodePoint(Character.MAX_CODE_POINT);
+		}
+		switch (left) {
+			case 3 -> padded.append('\uFFFF');
+			case 2 -> padded.append('\u07FF');
+			case 1 -> padded.append('\u007F');
+			default -> {
+			}
+		}
+		return padded.toString();
+	}
+
+	private static int nextCodePoint(int codePoint) {
+		return (codePoint + 1 == Character.MIN_SURROGATE) ? Character.MAX_SURROGATE + 1 : codePoint + 1;
+	}
+
+	private static int previousCodePoint(int codePoint) {
+		return (codePoint - 1 == Character.MAX_SURROGATE) ? Character.MIN_SURROGATE - 1 : codePoint - 1;
+	}
+
+	private static int utf8Length(int codePoint) {
+		return (codePoint < 0x80) ? 1 : (codePoint < 0x800) ? 2 : (codePoint < 0x10000) ? 3 : 4;
 	}
 
 	private static String abbreviate(String key) {

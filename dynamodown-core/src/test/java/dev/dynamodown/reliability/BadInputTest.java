@@ -11,10 +11,13 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
+import dev.dynamodown.Api;
 import dev.dynamodown.Batch;
-import dev.dynamodown.DynamoDown;
+import dev.dynamodown.Clients;
+import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.KeyRange;
-import dev.dynamodown.SortedKeyValueTemplate;
+import dev.dynamodown.SortedKeyValueOperations;
+import dev.dynamodown.Stores;
 import dev.dynamodown.ValueCodec;
 import dev.dynamodown.reliability.inputs.DynamoRules;
 import dev.dynamodown.reliability.inputs.InputGenerator;
@@ -24,10 +27,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +48,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * server (counted inside the SDK). Which of the two is decided by {@link DynamoRules}, an oracle
  * written from DynamoDB's documentation independently of the library.
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class BadInputTest {
+
+	@Parameter
+	Api api;
 
 	private static final long SEED = Long.getLong("dynamodown.inputs.seed", System.nanoTime());
 
@@ -51,40 +61,38 @@ class BadInputTest {
 
 	private static final AttemptCounter requests = new AttemptCounter();
 
-	private static DynamoDbClient client;
+	private static Clients clients;
 
-	private static DynamoDown dynamoDown;
+	private static Map<Api, Stores> stores;
 
 	private static String table;
 
-	private static SortedKeyValueTemplate<String> strings;
+	private SortedKeyValueOperations<String> strings;
 
-	private static SortedKeyValueTemplate<Map<String, AttributeValue>> raw;
+	private SortedKeyValueOperations<Map<String, AttributeValue>> raw;
 
-	private static SortedKeyValueTemplate<Object> json;
+	private SortedKeyValueOperations<Object> json;
 
 	@BeforeAll
 	static void createStores() {
 		System.out.println("[bad input] seed " + SEED + " (replay: -Ddynamodown.inputs.seed=" + SEED + ")");
-		client = ReliabilitySupport.directClient(requests);
-		dynamoDown = DynamoDown.create(client);
-		table = ReliabilitySupport.createTable(client, "bad-input");
-		strings = dynamoDown.template(table, "strings", ValueCodec.string());
-		raw = dynamoDown.template(table, "raw", ValueCodec.attributes());
-		json = dynamoDown.template(table, "json", ValueCodec.json(Object.class));
-		strings.get("warm-up");
-		raw.get("warm-up");
-		json.get("warm-up");
+		clients = ReliabilitySupport.directClients(requests);
+		stores = ReliabilitySupport.open(clients, DynamoDownOptions.defaults());
+		table = ReliabilitySupport.createTable(clients.blocking(), "bad-input");
 	}
 
 	@AfterAll
 	static void close() {
-		dynamoDown.close();
-		client.close();
+		ReliabilitySupport.close(stores);
+		clients.close();
 	}
 
 	@BeforeEach
 	void countFromZero() {
+		this.strings = stores.get(this.api).template(table, "strings", ValueCodec.string());
+		this.raw = stores.get(this.api).template(table, "raw", ValueCodec.attributes());
+		this.json = stores.get(this.api).template(table, "json", ValueCodec.json(Object.class));
+		this.strings.get("warm-up");
 		requests.reset();
 	}
 
@@ -101,24 +109,24 @@ class BadInputTest {
 	@MethodSource("keys")
 	void everyKeyRoundTripsOrIsRefusedBeforeAnyRequest(String key) {
 		if (DynamoRules.isStorableKey(key)) {
-			strings.put(key, "value");
-			assertThat(strings.get(key)).contains("value");
-			assertThat(strings.getAll(List.of(key))).containsExactly(Map.entry(key, "value"));
-			assertThat(strings.keys(KeyRange.all().gte(key).lte(key)).toList()).containsExactly(key);
-			assertThat(strings.putIfAbsent(key, "other")).isFalse();
-			strings.delete(key);
-			assertThat(strings.get(key)).isEmpty();
+			this.strings.put(key, "value");
+			assertThat(this.strings.get(key)).contains("value");
+			assertThat(this.strings.getAll(List.of(key))).containsExactly(Map.entry(key, "value"));
+			assertThat(this.strings.keys(KeyRange.all().gte(key).lte(key)).toList()).containsExactly(key);
+			assertThat(this.strings.putIfAbsent(key, "other")).isFalse();
+			this.strings.delete(key);
+			assertThat(this.strings.get(key)).isEmpty();
 		}
 		else {
-			assertRefused(() -> strings.put(key, "value"));
-			assertRefused(() -> strings.putIfAbsent(key, "value"));
-			assertRefused(() -> strings.get(key));
-			assertRefused(() -> strings.delete(key));
-			assertRefused(() -> strings.getAll(List.of("fine", key)));
-			assertRefused(() -> strings.batch((batch) -> batch.put("fine", "value").put(key, "value")));
-			assertRefused(() -> strings.batch((batch) -> batch.delete(key)));
-			assertRefused(() -> strings.atomicBatch((batch) -> batch.put(key, "value")));
-			assertRefused(() -> strings.count(KeyRange.all().gt(key)));
+			assertRefused(() -> this.strings.put(key, "value"));
+			assertRefused(() -> this.strings.putIfAbsent(key, "value"));
+			assertRefused(() -> this.strings.get(key));
+			assertRefused(() -> this.strings.delete(key));
+			assertRefused(() -> this.strings.getAll(List.of("fine", key)));
+			assertRefused(() -> this.strings.batch((batch) -> batch.put("fine", "value").put(key, "value")));
+			assertRefused(() -> this.strings.batch((batch) -> batch.delete(key)));
+			assertRefused(() -> this.strings.atomicBatch((batch) -> batch.put(key, "value")));
+			assertRefused(() -> this.strings.count(KeyRange.all().gt(key)));
 			if (!key.isEmpty()) { // an empty prefix is every key
 				assertRefused(() -> KeyRange.prefix(key));
 			}
@@ -147,20 +155,20 @@ class BadInputTest {
 	void everyValueRoundTripsOrIsRefusedBeforeAnyRequest(String key, Map<String, AttributeValue> value) {
 		String problem = DynamoRules.problem("ns", "raw", "k", key, value);
 		if (problem == null) {
-			raw.put(key, value);
-			assertThat(raw.get(key)).hasValueSatisfying((stored) -> assertThat(DynamoRules.sameData(stored, value))
+			this.raw.put(key, value);
+			assertThat(this.raw.get(key)).hasValueSatisfying((stored) -> assertThat(DynamoRules.sameData(stored, value))
 				.as("read back as the same data: %s", stored).isTrue());
-			raw.delete(key);
-			raw.batch((batch) -> batch.put(key, value));
-			assertThat(raw.getAll(List.of(key))).hasEntrySatisfying(key,
+			this.raw.delete(key);
+			this.raw.batch((batch) -> batch.put(key, value));
+			assertThat(this.raw.getAll(List.of(key))).hasEntrySatisfying(key,
 					(stored) -> assertThat(DynamoRules.sameData(stored, value)).isTrue());
-			raw.delete(key);
+			this.raw.delete(key);
 		}
 		else {
-			assertRefused(() -> raw.put(key, value));
-			assertRefused(() -> raw.putIfAbsent(key, value));
-			assertRefused(() -> raw.batch((batch) -> batch.put("fine", Map.of()).put(key, value)));
-			assertRefused(() -> raw.atomicBatch((batch) -> batch.put(key, value)));
+			assertRefused(() -> this.raw.put(key, value));
+			assertRefused(() -> this.raw.putIfAbsent(key, value));
+			assertRefused(() -> this.raw.batch((batch) -> batch.put("fine", Map.of()).put(key, value)));
+			assertRefused(() -> this.raw.atomicBatch((batch) -> batch.put(key, value)));
 			assertThat(requests.attempts()).as("requests sent for a value with %s", problem).isEmpty();
 		}
 	}
@@ -226,14 +234,14 @@ class BadInputTest {
 	void jsonValuesRoundTripOrAreRefusedBeforeAnyRequest(String description, Object value, boolean storable) {
 		String key = "json-" + description;
 		if (storable) {
-			json.put(key, value);
-			assertThat(json.get(key)).hasValueSatisfying((stored) -> assertThat(JsonData.same(stored, value))
+			this.json.put(key, value);
+			assertThat(this.json.get(key)).hasValueSatisfying((stored) -> assertThat(JsonData.same(stored, value))
 				.as("read back %s", stored).isTrue());
-			json.delete(key);
+			this.json.delete(key);
 		}
 		else {
-			assertRefused(() -> json.put(key, value));
-			assertRefused(() -> json.batch((batch) -> batch.put(key, value)));
+			assertRefused(() -> this.json.put(key, value));
+			assertRefused(() -> this.json.batch((batch) -> batch.put(key, value)));
 			assertThat(requests.attempts()).as("requests sent").isEmpty();
 		}
 	}
@@ -248,7 +256,7 @@ class BadInputTest {
 		Random random = new Random(seed);
 		InputGenerator generator = new InputGenerator(seed);
 		String namespace = "batch-" + seed;
-		SortedKeyValueTemplate<Map<String, AttributeValue>> store = dynamoDown.template(table, namespace,
+		SortedKeyValueOperations<Map<String, AttributeValue>> store = stores.get(this.api).template(table, namespace,
 				ValueCodec.attributes());
 		store.get("warm-up");
 		requests.reset();
@@ -297,8 +305,8 @@ class BadInputTest {
 
 	@Test
 	void aStoreUsedForTheFirstTimeMayDescribeItsTableButWritesNothingBadAndValueRulesNeedNoRequest() {
-		try (DynamoDown cold = DynamoDown.create(client)) {
-			SortedKeyValueTemplate<Map<String, AttributeValue>> store = cold.template(table, "cold", ValueCodec.attributes());
+		try (Stores cold = this.api.open(clients)) {
+			SortedKeyValueOperations<Map<String, AttributeValue>> store = cold.template(table, "cold", ValueCodec.attributes());
 			requests.reset();
 			assertRefused(() -> store.put("a", Map.of("n", AttributeValue.fromN("NaN"))));
 			assertThat(requests.attempts()).as("a value the codec refuses").isEmpty();

@@ -12,15 +12,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
+import dev.dynamodown.Api;
 import dev.dynamodown.Batch;
 import dev.dynamodown.BatchOperation;
 import dev.dynamodown.BatchResult;
 import dev.dynamodown.BatchWriteException;
-import dev.dynamodown.DynamoDown;
+import dev.dynamodown.Clients;
 import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.DynamoDownListener;
 import dev.dynamodown.DynamoDownOptions;
-import dev.dynamodown.SortedKeyValueTemplate;
+import dev.dynamodown.SortedKeyValueOperations;
+import dev.dynamodown.Stores;
 import dev.dynamodown.ValueCodec;
 import dev.dynamodown.reliability.faults.Fault;
 import dev.dynamodown.reliability.faults.FaultLog;
@@ -32,6 +34,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -52,7 +57,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * requests per chunk, backing off exponentially with jitter, and reporting exactly the operations
  * that were not applied.
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class BatchRetryTest {
+
+	@Parameter
+	Api api;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -60,7 +70,7 @@ class BatchRetryTest {
 
 	private static DynamoDbClient direct;
 
-	private static DynamoDbClient faulty;
+	private static Clients faulty;
 
 	private static String table;
 
@@ -71,7 +81,7 @@ class BatchRetryTest {
 	@BeforeAll
 	static void createTable() {
 		direct = ReliabilitySupport.directClient();
-		faulty = ReliabilitySupport.faultyClient(proxy.endpoint(), 3);
+		faulty = ReliabilitySupport.faultyClients(proxy.endpoint(), 3);
 		table = ReliabilitySupport.createTable(direct, "batch-retry");
 	}
 
@@ -84,7 +94,7 @@ class BatchRetryTest {
 
 	@BeforeEach
 	void freshNamespace(TestInfo test) {
-		this.namespace = test.getTestMethod().orElseThrow().getName();
+		this.namespace = test.getTestMethod().orElseThrow().getName() + "-" + this.api;
 	}
 
 	@AfterEach
@@ -95,8 +105,8 @@ class BatchRetryTest {
 
 	@Test
 	void aPermanentlyUnprocessedChunkFailsAfterExactlyMaxBatchAttemptsAndOnlyItsOperationsAreUnapplied() {
-		try (DynamoDown dd = dynamoDown((o) -> o.maxBatchAttempts(4).batchConcurrency(1))) {
-			SortedKeyValueTemplate<String> store = warmTemplate(dd);
+		try (Stores dd = dynamoDown((o) -> o.maxBatchAttempts(4).batchConcurrency(1))) {
+			SortedKeyValueOperations<String> store = warmTemplate(dd);
 			// Chunk 1 (25 puts) goes through; chunk 2 (the other 15 operations) is never processed.
 			proxy.plan(FaultPlan.script().next("BatchWriteItem", Fault.NONE, Fault.ALL_UNPROCESSED, Fault.ALL_UNPROCESSED,
 					Fault.ALL_UNPROCESSED, Fault.ALL_UNPROCESSED, Fault.ALL_UNPROCESSED));
@@ -118,8 +128,8 @@ class BatchRetryTest {
 
 	@Test
 	void partiallyUnprocessedItemsAreResentUntilApplied() {
-		try (DynamoDown dd = dynamoDown((o) -> o.maxBatchAttempts(10))) {
-			SortedKeyValueTemplate<String> store = warmTemplate(dd);
+		try (Stores dd = dynamoDown((o) -> o.maxBatchAttempts(10))) {
+			SortedKeyValueOperations<String> store = warmTemplate(dd);
 			proxy.plan(FaultPlan.script().next("BatchWriteItem", Fault.PARTIALLY_UNPROCESSED, Fault.PARTIALLY_UNPROCESSED,
 					Fault.PARTIALLY_UNPROCESSED));
 			List<BatchOperation> operations = operations(20);
@@ -141,10 +151,10 @@ class BatchRetryTest {
 	void backoffBetweenRetriesGrowsExponentiallyWithJitter() {
 		int attempts = 9;
 		CallClock clock = new CallClock();
-		try (DynamoDbClient client = ReliabilitySupport.faultyClient(proxy.endpoint(), 3, clock);
-				DynamoDown dd = DynamoDown.create(client, DynamoDownOptions.builder().maxBatchAttempts(attempts)
+		try (Clients clients = ReliabilitySupport.faultyClients(proxy.endpoint(), 3, clock);
+				Stores dd = this.api.open(clients, DynamoDownOptions.builder().maxBatchAttempts(attempts)
 					.batchConcurrency(4).retryBaseDelay(Duration.ofMillis(40)).retryMaxDelay(Duration.ofMillis(320)).build())) {
-			SortedKeyValueTemplate<String> store = warmTemplate(dd);
+			SortedKeyValueOperations<String> store = warmTemplate(dd);
 			proxy.plan(FaultPlan.always("BatchWriteItem", Fault.ALL_UNPROCESSED));
 			List<BatchOperation> operations = operations(100);
 			BatchWriteException failure = catchThrowableOfType(BatchWriteException.class,
@@ -179,8 +189,8 @@ class BatchRetryTest {
 
 	@Test
 	void aChunkWhoseRequestFailsIsUnappliedAndLaterChunksAreNotSent() {
-		try (DynamoDown dd = dynamoDown((o) -> o.batchConcurrency(1))) {
-			SortedKeyValueTemplate<String> store = warmTemplate(dd);
+		try (Stores dd = dynamoDown((o) -> o.batchConcurrency(1))) {
+			SortedKeyValueOperations<String> store = warmTemplate(dd);
 			// chunk 1 applied; chunk 2 fails all three attempts of the client; chunk 3 never starts
 			proxy.plan(FaultPlan.script().next("BatchWriteItem", Fault.NONE, Fault.INTERNAL_ERROR, Fault.INTERNAL_ERROR,
 					Fault.INTERNAL_ERROR));
@@ -199,8 +209,8 @@ class BatchRetryTest {
 
 	@Test
 	void aBatchWhoseAnswerWasLostAfterApplyingIsResentAndSucceeds() {
-		try (DynamoDown dd = dynamoDown((o) -> o)) {
-			SortedKeyValueTemplate<String> store = warmTemplate(dd);
+		try (Stores dd = dynamoDown((o) -> o)) {
+			SortedKeyValueOperations<String> store = warmTemplate(dd);
 			proxy.plan(FaultPlan.script().next("BatchWriteItem", Fault.RESET_AFTER, Fault.INTERNAL_ERROR_AFTER));
 			List<BatchOperation> operations = operations(10);
 			assertThat(store.batch((batch) -> apply(operations, batch))).isEqualTo(new BatchResult(10, 1, 0));
@@ -211,8 +221,8 @@ class BatchRetryTest {
 
 	@Test
 	void getAllResendsUnprocessedKeysAndFailsAfterMaxBatchAttempts() {
-		try (DynamoDown dd = dynamoDown((o) -> o.maxBatchAttempts(3))) {
-			SortedKeyValueTemplate<String> store = warmTemplate(dd);
+		try (Stores dd = dynamoDown((o) -> o.maxBatchAttempts(3))) {
+			SortedKeyValueOperations<String> store = warmTemplate(dd);
 			List<String> keys = new ArrayList<>();
 			for (int i = 0; i < 30; i++) {
 				keys.add(String.format("g%02d", i));
@@ -233,7 +243,7 @@ class BatchRetryTest {
 		}
 	}
 
-	private DynamoDown dynamoDown(UnaryOperator<DynamoDownOptions.Builder> options) {
+	private Stores dynamoDown(UnaryOperator<DynamoDownOptions.Builder> options) {
 		DynamoDownOptions.Builder builder = DynamoDownOptions.builder()
 			.retryBaseDelay(Duration.ofMillis(1))
 			.retryMaxDelay(Duration.ofMillis(5))
@@ -243,7 +253,7 @@ class BatchRetryTest {
 					BatchRetryTest.this.retriesSeen.incrementAndGet();
 				}
 			});
-		return DynamoDown.create(faulty, options.apply(builder).build());
+		return this.api.open(faulty, options.apply(builder).build());
 	}
 
 	/**
@@ -254,11 +264,11 @@ class BatchRetryTest {
 
 		private final Map<Set<String>, List<long[]>> calls = new ConcurrentHashMap<>();
 
-		private final ExecutionAttribute<Long> started = new ExecutionAttribute<>("started");
+		private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("started");
 
 		@Override
 		public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-			attributes.putAttribute(this.started, System.nanoTime());
+			attributes.putAttribute(STARTED, System.nanoTime());
 		}
 
 		@Override
@@ -268,7 +278,7 @@ class BatchRetryTest {
 				request.requestItems().values().forEach((writes) -> writes.forEach((write) -> keys.add(
 						(write.putRequest() != null) ? write.putRequest().item().get("k").s() : write.deleteRequest().key().get("k").s())));
 				this.calls.computeIfAbsent(keys, (k) -> new CopyOnWriteArrayList<>())
-					.add(new long[] { attributes.getAttribute(this.started), System.nanoTime() });
+					.add(new long[] { attributes.getAttribute(STARTED), System.nanoTime() });
 			}
 		}
 
@@ -288,8 +298,8 @@ class BatchRetryTest {
 	}
 
 	/** A template whose table is already described, and a clean request log. */
-	private SortedKeyValueTemplate<String> warmTemplate(DynamoDown dd) {
-		SortedKeyValueTemplate<String> store = dd.template(table, this.namespace, ValueCodec.string());
+	private SortedKeyValueOperations<String> warmTemplate(Stores dd) {
+		SortedKeyValueOperations<String> store = dd.template(table, this.namespace, ValueCodec.string());
 		store.get("warm-up");
 		proxy.log().clear();
 		return store;

@@ -20,19 +20,24 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.dynamodown.Api;
 import dev.dynamodown.BatchOperation;
 import dev.dynamodown.BatchResult;
 import dev.dynamodown.BatchWriteException;
-import dev.dynamodown.DynamoDown;
+import dev.dynamodown.Clients;
 import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.DynamoDownListener;
 import dev.dynamodown.DynamoDownOptions;
-import dev.dynamodown.SortedKeyValueTemplate;
+import dev.dynamodown.SortedKeyValueOperations;
+import dev.dynamodown.Stores;
 import dev.dynamodown.ValueCodec;
 import dev.dynamodown.reliability.faults.Fault;
 import dev.dynamodown.reliability.faults.FaultPlan;
 import dev.dynamodown.reliability.faults.FaultProxy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -51,13 +56,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The seed is printed; {@code -Ddynamodown.faults.seed=N} replays the same operations and fault
  * draws (their interleaving across threads still varies).
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class FaultLedgerTest {
+
+	@Parameter
+	Api api;
 
 	private static final int WRITERS = 4;
 
 	private static final int KEYS = 200;
 
-	private static final int OPERATIONS = 1_500;
+	/** Per store: 2,000 in all. */
+	private static final int OPERATIONS = 1_000;
 
 	private static final int MAX_BATCH = 60;
 
@@ -76,7 +87,7 @@ class FaultLedgerTest {
 	@Test
 	void underFaultsNothingAcknowledgedIsLostAndEveryFailureSaysWhatMayBeMissing() throws Exception {
 		long seed = Long.getLong("dynamodown.faults.seed", System.nanoTime());
-		System.out.println("[ledger] seed " + seed + " (replay: -Ddynamodown.faults.seed=" + seed + ")");
+		System.out.println("[ledger " + this.api + "] seed " + seed + " (replay: -Ddynamodown.faults.seed=" + seed + ")");
 		AttemptCounter attempts = new AttemptCounter();
 		AtomicInteger batchRetries = new AtomicInteger();
 		DynamoDownOptions options = DynamoDownOptions.builder()
@@ -93,10 +104,10 @@ class FaultLedgerTest {
 			.build();
 		try (FaultProxy proxy = FaultProxy.start(ReliabilitySupport.dynalite(), seed);
 				DynamoDbClient direct = ReliabilitySupport.directClient();
-				DynamoDbClient faulty = ReliabilitySupport.faultyClient(proxy.endpoint(), 3, attempts);
-				DynamoDown store = DynamoDown.create(faulty, options)) {
+				Clients faulty = ReliabilitySupport.faultyClients(proxy.endpoint(), 3, attempts);
+				Stores store = this.api.open(faulty, options)) {
 			String table = ReliabilitySupport.createTable(direct, "ledger");
-			SortedKeyValueTemplate<String> template = store.template(table, "ledger", ValueCodec.string());
+			SortedKeyValueOperations<String> template = store.template(table, "ledger", ValueCodec.string());
 			template.get("warm-up"); // the table's schema, described once without faults
 			attempts.reset();
 			proxy.plan(FaultPlan.random(seed, FAULT_RATE, FAULT_WEIGHTS));
@@ -141,11 +152,11 @@ class FaultLedgerTest {
 				.forEach((key) -> violations.add("key '" + key + "' was never written"));
 
 			int operations = writers.stream().mapToInt((writer) -> writer.done).sum();
-			System.out.printf("[ledger] %d operations by %d writers in %d ms over %d keys: %s%n", operations, WRITERS,
+			System.out.printf("[ledger " + this.api + "] %d operations by %d writers in %d ms over %d keys: %s%n", operations, WRITERS,
 					millis, KEYS, this.tally);
-			System.out.printf("[ledger] requests %d, injected faults %d: %s%n", proxy.log().size(), proxy.log().faults(),
+			System.out.printf("[ledger " + this.api + "] requests %d, injected faults %d: %s%n", proxy.log().size(), proxy.log().faults(),
 					proxy.log().countsByFault());
-			System.out.printf("[ledger] client retries %d, batch retries %d; keys left uncertain by failed calls: %d at the "
+			System.out.printf("[ledger " + this.api + "] client retries %d, batch retries %d; keys left uncertain by failed calls: %d at the "
 					+ "end, %d resolved by reads (final read included); lost or phantom writes: %d%n", attempts.clientRetries(),
 					batchRetries.get(), ambiguous, resolved, violations.size());
 
@@ -182,7 +193,7 @@ class FaultLedgerTest {
 
 		private final Random random;
 
-		private final SortedKeyValueTemplate<String> template;
+		private final SortedKeyValueOperations<String> template;
 
 		private final long deadline;
 
@@ -190,7 +201,7 @@ class FaultLedgerTest {
 
 		int done;
 
-		Writer(int id, Random random, SortedKeyValueTemplate<String> template, long deadline) {
+		Writer(int id, Random random, SortedKeyValueOperations<String> template, long deadline) {
 			this.id = id;
 			this.random = random;
 			this.template = template;

@@ -1,11 +1,21 @@
 package dev.dynamodown.reliability;
 
+import java.util.List;
+import java.util.Map;
+
+import dev.dynamodown.Api;
+import dev.dynamodown.Clients;
+import dev.dynamodown.ConditionalWrites;
 import dev.dynamodown.DynamoDown;
 import dev.dynamodown.DynamoDownException;
+import dev.dynamodown.DynamoDownOptions;
+import dev.dynamodown.SortedKeyValueOperations;
 import dev.dynamodown.SortedKeyValueTemplate;
+import dev.dynamodown.Stores;
 import dev.dynamodown.ValueCodec;
 import dev.dynamodown.WriteCondition;
 import dev.dynamodown.reliability.faults.Fault;
+import dev.dynamodown.reliability.faults.FaultLog;
 import dev.dynamodown.reliability.faults.FaultPlan;
 import dev.dynamodown.reliability.faults.FaultProxy;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,21 +40,26 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * A plain put or delete is idempotent; {@code putIfAbsent} is not, and must not mistake its own
  * earlier attempt for "the key existed".
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class LostAnswerTest {
+
+	@Parameter
+	Api api;
 
 	private static final FaultProxy proxy = FaultProxy.start(ReliabilitySupport.dynalite(), 13);
 
-	private static DynamoDbClient faulty;
+	private static Clients faulty;
 
 	private static DynamoDbClient direct;
 
-	private static DynamoDown dynamoDown;
+	private static Map<Api, Stores> stores;
 
 	private static DynamoDown directDynamoDown;
 
 	private static String table;
 
-	private SortedKeyValueTemplate<String> store;
+	private SortedKeyValueOperations<String> store;
 
 	private SortedKeyValueTemplate<String> truth;
 
@@ -50,14 +67,14 @@ class LostAnswerTest {
 	static void createTable() {
 		direct = ReliabilitySupport.directClient();
 		table = ReliabilitySupport.createTable(direct, "lost-answer");
-		faulty = ReliabilitySupport.faultyClient(proxy.endpoint(), 3);
-		dynamoDown = DynamoDown.create(faulty);
+		faulty = ReliabilitySupport.faultyClients(proxy.endpoint(), 3);
+		stores = ReliabilitySupport.open(faulty, DynamoDownOptions.defaults());
 		directDynamoDown = DynamoDown.create(direct);
 	}
 
 	@AfterAll
 	static void close() {
-		dynamoDown.close();
+		ReliabilitySupport.close(stores);
 		directDynamoDown.close();
 		faulty.close();
 		direct.close();
@@ -66,8 +83,8 @@ class LostAnswerTest {
 
 	@BeforeEach
 	void freshNamespace(TestInfo test) {
-		String namespace = test.getDisplayName();
-		this.store = dynamoDown.template(table, namespace, ValueCodec.string());
+		String namespace = test.getDisplayName() + "-" + this.api;
+		this.store = stores.get(this.api).template(table, namespace, ValueCodec.string());
 		this.store.get("warm-up");
 		// the same namespace, read without the proxy
 		this.truth = directDynamoDown.template(table, namespace, ValueCodec.string());
@@ -86,7 +103,7 @@ class LostAnswerTest {
 	void putIfAbsentWhoseFirstAttemptLandedButWhoseAnswerWasLostReturnsTrue(Fault fault) {
 		proxy.plan(FaultPlan.script().next("PutItem", fault));
 		assertThat(this.store.putIfAbsent("k", "mine")).isTrue();
-		assertThat(proxy.log().entries("PutItem")).extracting((entry) -> entry.fault()).containsExactly(fault, Fault.NONE);
+		assertAttempts("PutItem", fault, Fault.NONE);
 		assertThat(this.truth.get("k")).contains("mine");
 	}
 
@@ -95,8 +112,18 @@ class LostAnswerTest {
 		this.truth.put("k", "theirs");
 		proxy.plan(FaultPlan.script().next("PutItem", Fault.RESET_AFTER));
 		assertThat(this.store.putIfAbsent("k", "mine")).isFalse();
-		assertThat(proxy.log().entries("PutItem")).hasSize(2);
+		assertAttempts("PutItem", Fault.RESET_AFTER, Fault.NONE);
 		assertThat(this.truth.get("k")).contains("theirs");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Fault.class, names = { "THROTTLING", "THROUGHPUT_EXCEEDED" })
+	void putIfAbsentWhoseFirstAttemptWasThrottledReturnsFalseOverAnIdenticalItem(Fault fault) {
+		// A throttled attempt was certainly not applied: the identical item is another writer's.
+		this.truth.put("k", "mine");
+		proxy.plan(FaultPlan.script().next("PutItem", fault));
+		assertThat(this.store.putIfAbsent("k", "mine")).isFalse();
+		assertAttempts("PutItem", fault, Fault.NONE);
 	}
 
 	@Test
@@ -105,8 +132,9 @@ class LostAnswerTest {
 		assertThatExceptionOfType(DynamoDownException.class).isThrownBy(() -> this.store.putIfAbsent("k", "mine"))
 			.withMessageContaining("putIfAbsent on table '" + table + "'");
 		assertThat(this.truth.get("k")).contains("mine");
-		// and asking again, now that the network is fine, recognises its own write
-		assertThat(this.store.putIfAbsent("k", "mine")).isTrue();
+		// Asking again is another call: its single attempt meets an item it cannot tell from
+		// another writer's, so it answers false; the caller that saw the failure must read the key.
+		assertThat(this.store.putIfAbsent("k", "mine")).isFalse();
 	}
 
 	@Test
@@ -124,8 +152,8 @@ class LostAnswerTest {
 		assertThat(this.truth.get("k")).contains("v");
 		this.store.delete("k");
 		assertThat(this.truth.get("k")).isEmpty();
-		assertThat(proxy.log().entries("PutItem")).hasSize(3);
-		assertThat(proxy.log().entries("DeleteItem")).hasSize(3);
+		assertAttempts("PutItem", Fault.RESET_AFTER, Fault.INTERNAL_ERROR_AFTER, Fault.NONE);
+		assertAttempts("DeleteItem", Fault.RESET_AFTER, Fault.STALL_AFTER, Fault.NONE);
 	}
 
 	@Test
@@ -133,7 +161,7 @@ class LostAnswerTest {
 		this.truth.put("k", "v");
 		proxy.plan(FaultPlan.script().next("GetItem", Fault.THROTTLING, Fault.RESET_BEFORE));
 		assertThat(this.store.get("k")).contains("v");
-		assertThat(proxy.log().entries("GetItem")).hasSize(3);
+		assertAttempts("GetItem", Fault.THROTTLING, Fault.RESET_BEFORE, Fault.NONE);
 	}
 
 	@ParameterizedTest
@@ -141,8 +169,8 @@ class LostAnswerTest {
 	void putIfWhoseFirstAttemptLandedButWhoseAnswerWasLostReturnsTrue(Fault fault) {
 		this.truth.put("k", "1");
 		proxy.plan(FaultPlan.script().next("PutItem", fault));
-		assertThat(this.store.putIf("k", "2", valueIs("1"))).isTrue();
-		assertThat(proxy.log().entries("PutItem")).hasSize(2);
+		assertThat(ConditionalWrites.of(this.store).putIf("k", "2", valueIs("1"))).isTrue();
+		assertAttempts("PutItem", fault, Fault.NONE);
 		assertThat(this.truth.get("k")).contains("2");
 	}
 
@@ -150,8 +178,8 @@ class LostAnswerTest {
 	void putIfOnAValueAnotherWriterChangedReturnsFalseAlsoWhenItsAnswerIsLost() {
 		this.truth.put("k", "theirs");
 		proxy.plan(FaultPlan.script().next("PutItem", Fault.RESET_AFTER));
-		assertThat(this.store.putIf("k", "mine", valueIs("1"))).isFalse();
-		assertThat(proxy.log().entries("PutItem")).hasSize(2);
+		assertThat(ConditionalWrites.of(this.store).putIf("k", "mine", valueIs("1"))).isFalse();
+		assertAttempts("PutItem", Fault.RESET_AFTER, Fault.NONE);
 		assertThat(this.truth.get("k")).contains("theirs");
 	}
 
@@ -159,9 +187,24 @@ class LostAnswerTest {
 	void deleteIfWhoseFirstAttemptLandedButWhoseAnswerWasLostReturnsTrue() {
 		this.truth.put("k", "1");
 		proxy.plan(FaultPlan.script().next("DeleteItem", Fault.RESET_AFTER));
-		assertThat(this.store.deleteIf("k", valueIs("1"))).isTrue();
-		assertThat(proxy.log().entries("DeleteItem")).hasSize(2);
+		assertThat(ConditionalWrites.of(this.store).deleteIf("k", valueIs("1"))).isTrue();
+		assertAttempts("DeleteItem", Fault.RESET_AFTER, Fault.NONE);
 		assertThat(this.truth.get("k")).isEmpty();
+	}
+
+	/**
+	 * The attempts the proxy saw for an operation, with their faults. The blocking client sends
+	 * exactly these; the Netty client was seen, under load, to send one more after a lost answer
+	 * (which then meets the same state): allowed for the asynchronous store only.
+	 */
+	private void assertAttempts(String operation, Fault... expected) {
+		List<Fault> seen = proxy.log().entries(operation).stream().map(FaultLog.Entry::fault).toList();
+		if (this.api == Api.BLOCKING) {
+			assertThat(seen).containsExactly(expected);
+		}
+		else {
+			assertThat(seen).startsWith(expected).hasSizeLessThanOrEqualTo(expected.length + 1);
+		}
 	}
 
 	/** The string codec stores the value in the attribute {@code value}. */

@@ -14,17 +14,22 @@ import java.util.TreeMap;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import dev.dynamodown.DynamoDown;
+import dev.dynamodown.Api;
+import dev.dynamodown.Clients;
+import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.KeyRange;
 import dev.dynamodown.KeyValue;
-import dev.dynamodown.SortedKeyValueTemplate;
+import dev.dynamodown.SortedKeyValueOperations;
+import dev.dynamodown.Stores;
 import dev.dynamodown.ValueCodec;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +41,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * between namespaces or a wrong order shows up. The seed is printed;
  * {@code -Ddynamodown.model.seed=N} replays a run.
  */
+@ParameterizedClass
+@EnumSource(Api.class)
 class NamespaceModelTest {
+
+	@Parameter
+	Api api;
 
 	private static final long SEED = Long.getLong("dynamodown.model.seed", System.nanoTime());
 
@@ -51,21 +61,21 @@ class NamespaceModelTest {
 	private static final Comparator<String> UTF8 = (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
 			b.getBytes(StandardCharsets.UTF_8));
 
-	private static DynamoDbClient client;
+	private static Clients clients;
 
-	private static DynamoDown dynamoDown;
+	private static Map<Api, Stores> dynamoDowns;
 
 	@BeforeAll
 	static void start() {
 		System.out.println("[namespace model] seed " + SEED + " (replay: -Ddynamodown.model.seed=" + SEED + ")");
-		client = ReliabilitySupport.directClient();
-		dynamoDown = DynamoDown.create(client);
+		clients = ReliabilitySupport.directClients();
+		dynamoDowns = ReliabilitySupport.open(clients, DynamoDownOptions.defaults());
 	}
 
 	@AfterAll
 	static void close() {
-		dynamoDown.close();
-		client.close();
+		ReliabilitySupport.close(dynamoDowns);
+		clients.close();
 	}
 
 	static Stream<Long> seeds() {
@@ -76,16 +86,16 @@ class NamespaceModelTest {
 	@MethodSource("seeds")
 	void namespacesOfOneTableBehaveLikeSeparateSortedMaps(long seed) {
 		Random random = new Random(seed);
-		String table = ReliabilitySupport.createTable(client, "namespaces");
-		Map<String, SortedKeyValueTemplate<String>> stores = new LinkedHashMap<>();
+		String table = ReliabilitySupport.createTable(clients.blocking(), "namespaces");
+		Map<String, SortedKeyValueOperations<String>> stores = new LinkedHashMap<>();
 		Map<String, NavigableMap<String, String>> models = new LinkedHashMap<>();
 		for (String namespace : NAMESPACES) {
-			stores.put(namespace, dynamoDown.template(table + "/" + namespace, ValueCodec.string()));
+			stores.put(namespace, dynamoDowns.get(this.api).template(table + "/" + namespace, ValueCodec.string()));
 			models.put(namespace, new TreeMap<>(UTF8));
 		}
 		for (int step = 0; step < OPERATIONS; step++) {
 			String namespace = NAMESPACES.get(random.nextInt(NAMESPACES.size()));
-			SortedKeyValueTemplate<String> store = stores.get(namespace);
+			SortedKeyValueOperations<String> store = stores.get(namespace);
 			NavigableMap<String, String> model = models.get(namespace);
 			String value = "v" + step;
 			int dice = random.nextInt(100);

@@ -3,9 +3,15 @@ package dev.dynamodown.reliability;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.dynamodown.Api;
+import dev.dynamodown.Clients;
+import dev.dynamodown.DynamoDownOptions;
+import dev.dynamodown.Stores;
 import dev.dynamodown.dynalite.DynaliteServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -13,9 +19,12 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -51,7 +60,9 @@ final class ReliabilitySupport {
 
 	/** A client straight to dynalite, with the SDK's default retry policy. */
 	static DynamoDbClient directClient(ExecutionInterceptor... interceptors) {
-		return builder(dynalite(), AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)).overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))).build();
+		return builder(dynalite(), AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY))
+			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors)))
+			.build();
 	}
 
 	/**
@@ -67,19 +78,74 @@ final class ReliabilitySupport {
 	/** {@link #faultyClient(URI, int, ExecutionInterceptor...)} signing with the given credentials. */
 	static DynamoDbClient faultyClient(URI endpoint, int maxAttempts, AwsCredentials credentials,
 			ExecutionInterceptor... interceptors) {
+		RetryStrategy retry = fastRetries(maxAttempts);
+		return builder(endpoint, credentials)
+			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))
+				.apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+				.retryStrategy(retry))
+			.build();
+	}
+
+	/** A blocking and an asynchronous client straight to dynalite, with the SDK's default retry policy. */
+	static Clients directClients(ExecutionInterceptor... interceptors) {
+		DynamoDbAsyncClient async = asyncBuilder(dynalite())
+			.httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(64).connectionTimeout(Duration.ofSeconds(2)))
+			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors)))
+			.build();
+		return new Clients(directClient(interceptors), async);
+	}
+
+	/** A store factory of each API on these clients, to be closed with {@link #close(Map)}. */
+	static Map<Api, Stores> open(Clients clients, DynamoDownOptions options) {
+		Map<Api, Stores> stores = new EnumMap<>(Api.class);
+		for (Api api : Api.values()) {
+			stores.put(api, api.open(clients, options));
+		}
+		return stores;
+	}
+
+	static void close(Map<Api, Stores> stores) {
+		stores.values().forEach(Stores::close);
+	}
+
+	/**
+	 * A blocking and an asynchronous client for an endpoint behind faults, configured alike (see
+	 * {@link #faultyClient}).
+	 */
+	static Clients faultyClients(URI endpoint, int maxAttempts, ExecutionInterceptor... interceptors) {
+		RetryStrategy retry = fastRetries(maxAttempts);
+		DynamoDbAsyncClient async = asyncBuilder(endpoint)
+			// A connection per request, as the blocking client's pool hands out only connections it
+			// knows alive: a pooled Netty connection that the proxy reset or stalled could fail the
+			// next attempt too, and the tests count attempts.
+			.httpClientBuilder(NettyNioAsyncHttpClient.builder()
+				.maxConcurrency(64)
+				.connectionTimeout(Duration.ofSeconds(2))
+				.connectionTimeToLive(Duration.ofMillis(1)))
+			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))
+				.apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+				.retryStrategy(retry))
+			.build();
+		return new Clients(faultyClient(endpoint, maxAttempts, interceptors), async);
+	}
+
+	/** The SDK's standard retry policy, without its circuit breaker, retrying after 5 to 40 ms. */
+	private static RetryStrategy fastRetries(int maxAttempts) {
 		BackoffStrategy backoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(40));
-		RetryStrategy retry = AwsRetryStrategy.standardRetryStrategy()
+		return AwsRetryStrategy.standardRetryStrategy()
 			.toBuilder()
 			.maxAttempts(maxAttempts)
 			.backoffStrategy(backoff)
 			.throttlingBackoffStrategy(backoff)
 			.circuitBreakerEnabled(false)
 			.build();
-		return builder(endpoint, credentials)
-			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))
-				.apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-				.retryStrategy(retry))
-			.build();
+	}
+
+	private static DynamoDbAsyncClientBuilder asyncBuilder(URI endpoint) {
+		return DynamoDbAsyncClient.builder()
+			.endpointOverride(endpoint)
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
 	}
 
 	private static DynamoDbClientBuilder builder(URI endpoint, AwsCredentials credentials) {

@@ -5,7 +5,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Exponential backoff with full jitter: before retry {@code n} wait a random time between zero
- * and {@code min(max, base * 2^(n-1))}, which spreads the retries of concurrent chunks.
+ * and {@code min(max, base * 2^(n-1))}, which spreads the retries of concurrent chunks. Only
+ * computes the delay: the runtime's scheduler waits it, no thread sleeps.
  */
 final class Backoff {
 
@@ -19,20 +20,14 @@ final class Backoff {
 	}
 
 	/**
-	 * Waits before a retry.
+	 * The delay before a retry.
 	 * @param retry 1 for the first retry
-	 * @throws InterruptedException if the thread is interrupted meanwhile
+	 * @return how long to wait
 	 */
-	void pause(int retry) throws InterruptedException {
+	Duration delay(int retry) {
 		int doublings = Math.min(retry - 1, 40);
 		long ceiling = (this.baseNanos > (this.maxNanos >> doublings)) ? this.maxNanos : this.baseNanos << doublings;
-		long nanos = (ceiling > 0) ? ThreadLocalRandom.current().nextLong(ceiling + 1) : 0;
-		if (nanos > 0) {
-			Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-		}
-		else if (Thread.interrupted()) {
-			throw new InterruptedException();
-		}
+		return Duration.ofNanos((ceiling > 0) ? ThreadLocalRandom.current().nextLong(ceiling + 1) : 0);
 	}
 
 }

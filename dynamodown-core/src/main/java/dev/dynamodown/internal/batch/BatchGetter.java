@@ -3,23 +3,24 @@ package dev.dynamodown.internal.batch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 
 import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.internal.schema.TableSchema;
 import dev.dynamodown.internal.store.Store;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Reads many keys with strongly consistent {@code BatchGetItem} requests of up to
- * {@value #CHUNK_SIZE} keys, several in flight at once. Keys DynamoDB leaves unprocessed are
- * re-sent after an exponential backoff with full jitter, up to
- * {@link DynamoDownOptions#maxBatchAttempts()} requests per chunk; then, or when a request fails,
- * the whole read fails. Not atomic: each request is a separate read.
+ * {@value #CHUNK_SIZE} keys, at most {@link DynamoDownOptions#batchConcurrency()} in flight
+ * ({@link ChunkLanes}). Keys DynamoDB leaves unprocessed are re-sent after a scheduled backoff
+ * with full jitter, up to {@link DynamoDownOptions#maxBatchAttempts()} requests per chunk; then,
+ * or when a request fails, the whole read fails: no partial result. Not atomic: each request is a
+ * separate read.
  */
 public final class BatchGetter {
 
@@ -28,75 +29,89 @@ public final class BatchGetter {
 
 	private final Store store;
 
-	private final ChunkRunner runner;
+	private final TableSchema schema;
 
-	private final Backoff backoff;
-
-	private final int maxAttempts;
-
-	public BatchGetter(Store store) {
-		DynamoDownOptions options = store.runtime().options();
+	public BatchGetter(Store store, TableSchema schema) {
 		this.store = store;
-		this.runner = new ChunkRunner(store.runtime().pool(), options.batchConcurrency());
-		this.backoff = new Backoff(options.retryBaseDelay(), options.retryMaxDelay());
-		this.maxAttempts = options.maxBatchAttempts();
+		this.schema = schema;
 	}
 
 	/**
-	 * Reads the items of distinct, valid keys.
+	 * Prepares reading the items of distinct, valid keys; nothing is sent before {@link Run#start()}.
 	 * @param keys the keys, without duplicates
-	 * @return the value attributes of each key that exists, in no particular order
-	 * @throws DynamoDownException if keys stay unprocessed or a request fails
+	 * @return the run
 	 */
-	public Map<String, Map<String, AttributeValue>> get(List<String> keys) {
-		Map<String, Map<String, AttributeValue>> found = new ConcurrentHashMap<>();
-		List<List<Map<String, AttributeValue>>> chunks = new ArrayList<>();
-		for (int from = 0; from < keys.size(); from += CHUNK_SIZE) {
-			chunks.add(keys.subList(from, Math.min(from + CHUNK_SIZE, keys.size())).stream().map(this.store::key).toList());
-		}
-		this.runner.run(chunks, (chunk, stop) -> read(chunk, found, stop));
-		return found;
+	public Run prepare(List<String> keys) {
+		return new Run(keys);
 	}
 
-	private boolean read(List<Map<String, AttributeValue>> chunk, Map<String, Map<String, AttributeValue>> found,
-			BooleanSupplier stop) {
-		TableSchema schema = this.store.schema();
-		List<Map<String, AttributeValue>> pending = chunk;
-		for (int attempt = 1;; attempt++) {
-			if (attempt > 1) {
-				pause(attempt - 1, stop);
-				this.store.batchRetried(pending.size());
-			}
-			KeysAndAttributes request = KeysAndAttributes.builder().keys(pending).consistentRead(true).build();
-			BatchGetItemResponse response = this.store.client()
-				.batchGetItem((r) -> r.requestItems(Map.of(this.store.table(), request)));
-			for (Map<String, AttributeValue> item : response.responses().getOrDefault(this.store.table(), List.of())) {
-				found.put(schema.rangeValue(item), schema.valueAttributes(item));
-			}
-			KeysAndAttributes unprocessed = response.hasUnprocessedKeys()
-					? response.unprocessedKeys().get(this.store.table()) : null;
-			pending = (unprocessed != null) ? unprocessed.keys() : List.of();
-			if (pending.isEmpty()) {
-				return true;
-			}
-			if (attempt >= this.maxAttempts) {
-				throw new DynamoDownException(this.store.describe("getAll") + ": " + pending.size()
-						+ " keys still unprocessed after " + this.maxAttempts + " attempts");
-			}
-		}
-	}
+	/** One read in progress. */
+	public final class Run {
 
-	private void pause(int retry, BooleanSupplier stop) {
-		if (stop.getAsBoolean()) {
-			throw new DynamoDownException(this.store.describe("getAll") + " was stopped");
+		private final Map<String, Map<String, AttributeValue>> found = new ConcurrentHashMap<>();
+
+		private final ChunkLanes<Map<String, AttributeValue>> lanes;
+
+		private final CompletableFuture<Map<String, Map<String, AttributeValue>>> result = new CompletableFuture<>();
+
+		private Run(List<String> keys) {
+			List<List<Map<String, AttributeValue>>> chunks = new ArrayList<>();
+			for (int from = 0; from < keys.size(); from += CHUNK_SIZE) {
+				chunks.add(keys.subList(from, Math.min(from + CHUNK_SIZE, keys.size()))
+					.stream()
+					.map((key) -> BatchGetter.this.store.key(BatchGetter.this.schema, key))
+					.toList());
+			}
+			this.lanes = new ChunkLanes<>(BatchGetter.this.store, chunks, this::send);
 		}
-		try {
-			this.backoff.pause(retry);
+
+		/** Starts sending; the first lane runs on the calling thread until it first waits. */
+		public void start() {
+			this.lanes.run().whenComplete((ended, never) -> finish());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new DynamoDownException(this.store.describe("getAll") + " was interrupted", ex);
+
+		/**
+		 * The value attributes of each key that exists, in no particular order; or the first
+		 * failure, or a {@link DynamoDownException} if keys stayed unprocessed.
+		 */
+		public CompletableFuture<Map<String, Map<String, AttributeValue>>> result() {
+			return this.result;
 		}
+
+		/** Sends nothing more; the operation reports the stop. */
+		public void stop(Throwable reason) {
+			this.lanes.stop();
+		}
+
+		private CompletableFuture<List<Map<String, AttributeValue>>> send(List<Map<String, AttributeValue>> keys) {
+			String table = BatchGetter.this.store.table();
+			KeysAndAttributes request = KeysAndAttributes.builder().keys(keys).consistentRead(true).build();
+			return BatchGetter.this.store.calls()
+				.batchGetItem(BatchGetItemRequest.builder().requestItems(Map.of(table, request)).build())
+				.thenApply((response) -> {
+					for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+						this.found.put(BatchGetter.this.schema.rangeValue(item), BatchGetter.this.schema.valueAttributes(item));
+					}
+					KeysAndAttributes unprocessed = response.hasUnprocessedKeys() ? response.unprocessedKeys().get(table) : null;
+					return (unprocessed != null) ? unprocessed.keys() : List.of();
+				});
+		}
+
+		private void finish() {
+			List<Throwable> failures = this.lanes.failures();
+			if (!failures.isEmpty()) {
+				failures.subList(1, failures.size()).forEach(failures.get(0)::addSuppressed);
+				this.result.completeExceptionally(failures.get(0));
+			}
+			else if (this.lanes.exhausted() > 0) {
+				this.result.completeExceptionally(new DynamoDownException(BatchGetter.this.store.describe("getAll") + ": "
+						+ this.lanes.exhausted() + " keys still unprocessed after " + this.lanes.maxAttempts() + " attempts"));
+			}
+			else {
+				this.result.complete(this.found);
+			}
+		}
+
 	}
 
 }

@@ -1,14 +1,13 @@
 package dev.dynamodown.internal.batch;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import dev.dynamodown.BatchOperation;
 import dev.dynamodown.BatchResult;
@@ -16,25 +15,28 @@ import dev.dynamodown.BatchWriteException;
 import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.internal.AwsErrors;
 import dev.dynamodown.internal.schema.TableSchema;
+import dev.dynamodown.internal.store.Operation;
 import dev.dynamodown.internal.store.Store;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Applies validated writes (one per key) with {@code BatchWriteItem}. NOT atomic.
  * <ul>
- * <li>Writes go in chunks of {@value #CHUNK_SIZE}, several chunks in flight at once
- * ({@link DynamoDownOptions#batchConcurrency()}).</li>
- * <li>Items DynamoDB leaves unprocessed are re-sent after an exponential backoff with full jitter,
- * up to {@link DynamoDownOptions#maxBatchAttempts()} requests per chunk.</li>
- * <li>A request that fails (after the client's own retries) may or may not have been applied:
- * its writes are reported unapplied, and no further chunk is started; those never sent are
- * reported unapplied too.</li>
- * <li>Either every write was applied, or a {@link BatchWriteException} lists exactly the writes
- * that may not have been, in batch order; all others were applied.</li>
+ * <li>Writes go in chunks of {@value #CHUNK_SIZE}, at most
+ * {@link DynamoDownOptions#batchConcurrency()} requests in flight ({@link ChunkLanes}).</li>
+ * <li>Items DynamoDB leaves unprocessed are re-sent after a scheduled backoff with full jitter, up
+ * to {@link DynamoDownOptions#maxBatchAttempts()} requests per chunk.</li>
+ * <li>A write is confirmed applied only by an answer that did not list it as unprocessed. Every
+ * failure once a chunk was sent (a failed request, an answer that cannot be read, any unexpected
+ * exception, a stop because the runtime closed or the caller was interrupted) ends the batch in a
+ * {@link BatchWriteException} listing exactly the writes not confirmed applied, in batch order,
+ * with the first failure as its cause (later ones suppressed). No further chunk is started then;
+ * chunks in flight finish and count.</li>
  * </ul>
  */
 public final class BatchWriter {
@@ -44,171 +46,160 @@ public final class BatchWriter {
 
 	private final Store store;
 
-	private final ChunkRunner runner;
-
-	private final Backoff backoff;
-
-	private final int maxAttempts;
+	private final TableSchema schema;
 
 	private final String operation;
 
 	/**
 	 * A writer for one public operation of a store.
 	 * @param store the store
+	 * @param schema its table's key layout
 	 * @param operation the operation's name, for messages ({@code batch} or {@code clear})
 	 */
-	public BatchWriter(Store store, String operation) {
-		DynamoDownOptions options = store.runtime().options();
+	public BatchWriter(Store store, TableSchema schema, String operation) {
 		this.store = store;
+		this.schema = schema;
 		this.operation = operation;
-		this.runner = new ChunkRunner(store.runtime().pool(), options.batchConcurrency());
-		this.backoff = new Backoff(options.retryBaseDelay(), options.retryMaxDelay());
-		this.maxAttempts = options.maxBatchAttempts();
 	}
 
 	/**
-	 * Applies the writes.
+	 * Prepares applying writes; nothing is sent before {@link Run#start()}.
 	 * @param writes validated writes, at most one per key
-	 * @return how many were applied, with how many requests and retries
-	 * @throws BatchWriteException if some writes may not have been applied
+	 * @return the run
 	 */
-	public BatchResult write(List<WriteOp> writes) {
-		if (writes.isEmpty()) {
-			return new BatchResult(0, 0, 0);
-		}
-		Outcome outcome = new Outcome();
-		List<List<WriteOp>> neverSent = this.runner.run(chunks(writes), (chunk, stop) -> send(chunk, outcome, stop));
-		neverSent.forEach(outcome::unsent);
-		if (outcome.unapplied.isEmpty()) {
-			return new BatchResult(writes.size(), outcome.requests.get(), outcome.retries.get());
-		}
-		List<BatchOperation> unapplied = new ArrayList<>();
-		for (WriteOp write : writes) {
-			if (outcome.unapplied.contains(write.key())) {
-				unapplied.add(write.operation());
-			}
-		}
-		throw new BatchWriteException(outcome.describe(this.store.describe(this.operation), writes.size(), this.maxAttempts), unapplied,
-				writes.size() - unapplied.size(), outcome.failure.get());
+	public Run prepare(List<WriteOp> writes) {
+		return new Run(writes);
 	}
 
-	/** Sends one chunk until it is fully processed; {@code false} stops the batch. */
-	private boolean send(List<WriteOp> chunk, Outcome outcome, BooleanSupplier stop) {
-		List<WriteOp> pending = chunk;
-		for (int attempt = 1;; attempt++) {
-			if (attempt > 1) {
-				if (stop.getAsBoolean()) {
-					// The batch is failing anyway: report now rather than retry.
-					outcome.unsent(pending);
-					return false;
+	/** One batch being applied: what is confirmed, and its result. */
+	public final class Run {
+
+		private final List<WriteOp> writes;
+
+		private final Map<String, Integer> positions = new HashMap<>();
+
+		/** 1 at the position of each write confirmed applied. */
+		private final AtomicIntegerArray confirmed;
+
+		private final ChunkLanes<WriteOp> lanes;
+
+		private final CompletableFuture<BatchResult> result = new CompletableFuture<>();
+
+		private Run(List<WriteOp> writes) {
+			this.writes = writes;
+			this.confirmed = new AtomicIntegerArray(writes.size());
+			List<List<WriteOp>> chunks = new ArrayList<>();
+			for (int from = 0; from < writes.size(); from += CHUNK_SIZE) {
+				chunks.add(writes.subList(from, Math.min(from + CHUNK_SIZE, writes.size())));
+			}
+			for (int i = 0; i < writes.size(); i++) {
+				this.positions.put(writes.get(i).key(), i);
+			}
+			this.lanes = new ChunkLanes<>(BatchWriter.this.store, chunks, this::send);
+		}
+
+		/** Starts sending; the first lane runs on the calling thread until it first waits. */
+		public void start() {
+			this.lanes.run().whenComplete((ended, never) -> finish(null));
+		}
+
+		/** The outcome: what was applied, or a {@link BatchWriteException}. */
+		public CompletableFuture<BatchResult> result() {
+			return this.result;
+		}
+
+		/**
+		 * Stops at once: nothing more is sent, and the result reports every write not confirmed
+		 * so far as unapplied (including those whose request is still in flight).
+		 * @param reason why (see {@link Operation#stop})
+		 */
+		public void stop(Throwable reason) {
+			this.lanes.stop();
+			finish(reason);
+		}
+
+		private CompletableFuture<List<WriteOp>> send(List<WriteOp> chunk) {
+			List<WriteRequest> requests = chunk.stream().map(WriteOp::writeRequest).toList();
+			BatchWriteItemRequest request = BatchWriteItemRequest.builder()
+				.requestItems(Map.of(BatchWriter.this.store.table(), requests))
+				.build();
+			return BatchWriter.this.store.calls().batchWriteItem(request).thenApply((response) -> {
+				List<WriteOp> left = unprocessed(response, chunk);
+				for (WriteOp write : chunk) {
+					if (!left.contains(write)) {
+						this.confirmed.set(this.positions.get(write.key()), 1);
+					}
 				}
-				try {
-					this.backoff.pause(attempt - 1);
+				return left;
+			});
+		}
+
+		private List<WriteOp> unprocessed(BatchWriteItemResponse response, List<WriteOp> sent) {
+			List<WriteRequest> unprocessed = response.hasUnprocessedItems()
+					? response.unprocessedItems().getOrDefault(BatchWriter.this.store.table(), List.of()) : List.of();
+			if (unprocessed.isEmpty()) {
+				return List.of();
+			}
+			Set<String> keys = new HashSet<>();
+			for (WriteRequest request : unprocessed) {
+				Map<String, AttributeValue> attributes = (request.putRequest() != null) ? request.putRequest().item()
+						: request.deleteRequest().key();
+				keys.add(BatchWriter.this.schema.rangeValue(attributes));
+			}
+			return sent.stream().filter((write) -> keys.contains(write.key())).toList();
+		}
+
+		/** Completes the result, once: after the last lane ended, or when stopped. */
+		private void finish(@Nullable Throwable stopReason) {
+			if (this.result.isDone()) {
+				return;
+			}
+			List<BatchOperation> unapplied = new ArrayList<>();
+			for (int i = 0; i < this.writes.size(); i++) {
+				if (this.confirmed.get(i) == 0) {
+					unapplied.add(this.writes.get(i).operation());
 				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					outcome.failed(pending, ex);
-					return false;
-				}
-				this.store.batchRetried(pending.size());
-				outcome.retries.incrementAndGet();
 			}
-			outcome.requests.incrementAndGet();
-			BatchWriteItemResponse response;
-			try {
-				List<WriteRequest> requests = pending.stream().map(WriteOp::writeRequest).toList();
-				response = this.store.client()
-					.batchWriteItem((r) -> r.requestItems(Map.of(this.store.table(), requests)));
+			if (unapplied.isEmpty()) {
+				this.result.complete(new BatchResult(this.writes.size(), this.lanes.requests(), this.lanes.retries()));
+				return;
 			}
-			catch (SdkException ex) {
-				outcome.failed(pending, ex);
-				return false;
-			}
-			pending = unprocessed(response, pending);
-			if (pending.isEmpty()) {
-				return true;
-			}
-			if (attempt >= this.maxAttempts) {
-				outcome.exhausted(pending);
-				return true;
-			}
-		}
-	}
-
-	private List<WriteOp> unprocessed(BatchWriteItemResponse response, List<WriteOp> sent) {
-		List<WriteRequest> unprocessed = response.hasUnprocessedItems()
-				? response.unprocessedItems().getOrDefault(this.store.table(), List.of()) : List.of();
-		if (unprocessed.isEmpty()) {
-			return List.of();
-		}
-		TableSchema schema = this.store.schema();
-		Set<String> keys = new HashSet<>();
-		for (WriteRequest request : unprocessed) {
-			Map<String, AttributeValue> attributes = (request.putRequest() != null) ? request.putRequest().item()
-					: request.deleteRequest().key();
-			keys.add(schema.rangeValue(attributes));
-		}
-		return sent.stream().filter((write) -> keys.contains(write.key())).toList();
-	}
-
-	private static List<List<WriteOp>> chunks(List<WriteOp> writes) {
-		List<List<WriteOp>> chunks = new ArrayList<>();
-		for (int from = 0; from < writes.size(); from += CHUNK_SIZE) {
-			chunks.add(writes.subList(from, Math.min(from + CHUNK_SIZE, writes.size())));
-		}
-		return chunks;
-	}
-
-	/** What happened to the chunks of one batch, filled concurrently. */
-	private static final class Outcome {
-
-		final AtomicInteger requests = new AtomicInteger();
-
-		final AtomicInteger retries = new AtomicInteger();
-
-		final Set<String> unapplied = ConcurrentHashMap.newKeySet();
-
-		final AtomicInteger exhausted = new AtomicInteger();
-
-		final AtomicInteger failedOrUnsent = new AtomicInteger();
-
-		final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
-
-		void exhausted(List<WriteOp> writes) {
-			writes.forEach((write) -> this.unapplied.add(write.key()));
-			this.exhausted.addAndGet(writes.size());
+			List<Throwable> failures = this.lanes.failures();
+			Throwable cause = (stopReason != null) ? stopReason : failures.isEmpty() ? null : failures.get(0);
+			BatchWriteException failure = new BatchWriteException(describe(unapplied.size(), stopReason, cause), unapplied,
+					this.writes.size() - unapplied.size(), cause);
+			failures.stream().filter((other) -> other != cause).forEach(failure::addSuppressed);
+			this.result.completeExceptionally(failure);
 		}
 
-		void failed(List<WriteOp> writes, Throwable cause) {
-			this.failure.compareAndSet(null, cause);
-			unsent(writes);
-		}
-
-		void unsent(List<WriteOp> writes) {
-			writes.forEach((write) -> this.unapplied.add(write.key()));
-			this.failedOrUnsent.addAndGet(writes.size());
-		}
-
-		String describe(String operation, int total, int maxAttempts) {
-			StringBuilder message = new StringBuilder(operation).append(": ")
-				.append(this.unapplied.size())
+		private String describe(int unapplied, @Nullable Throwable stopReason, @Nullable Throwable cause) {
+			int exhausted = this.lanes.exhausted();
+			int others = unapplied - exhausted;
+			StringBuilder message = new StringBuilder(BatchWriter.this.store.describe(BatchWriter.this.operation))
+				.append(": ")
+				.append(unapplied)
 				.append(" of ")
-				.append(total)
+				.append(this.writes.size())
 				.append(" operations may not have been applied (");
-			if (this.exhausted.get() > 0) {
-				message.append(this.exhausted.get()).append(" still unprocessed after ").append(maxAttempts).append(" attempts");
+			if (exhausted > 0) {
+				message.append(exhausted)
+					.append(" still unprocessed after ")
+					.append(this.lanes.maxAttempts())
+					.append(" attempts");
 			}
-			if (this.failedOrUnsent.get() > 0) {
-				if (this.exhausted.get() > 0) {
-					message.append(", ");
+			if (others > 0) {
+				message.append((exhausted > 0) ? ", " : "").append(others);
+				if (stopReason != null) {
+					message.append(" unconfirmed when it was ").append(Operation.stopped(stopReason));
 				}
-				message.append(this.failedOrUnsent.get()).append(" in failed or unsent requests");
-				Throwable cause = this.failure.get();
-				if (cause instanceof SdkException sdk) {
-					message.append(": ").append(AwsErrors.describe(sdk));
-				}
-				else if (cause instanceof InterruptedException) {
-					message.append(": interrupted");
+				else {
+					message.append(" in failed or unsent requests");
+					if (cause instanceof SdkException sdk) {
+						message.append(": ").append(AwsErrors.describe(sdk));
+					}
+					else if (cause != null) {
+						message.append(": ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+					}
 				}
 			}
 			return message.append(')').toString();

@@ -1,41 +1,72 @@
 package dev.dynamodown.internal.schema;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.TableSchemaException;
 import dev.dynamodown.internal.AwsErrors;
+import dev.dynamodown.internal.Futures;
+import dev.dynamodown.internal.io.DynamoCalls;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * The key layouts of the tables one {@code DynamoDown} uses, each discovered with a single
- * {@code DescribeTable} on first use and kept. A failed discovery is not kept (a missing table
- * created later works), and {@link #evict} forgets a table that turned out to be gone.
+ * The key layouts of the tables one runtime uses, each discovered with a single
+ * {@code DescribeTable} on first use and kept as a future: concurrent first uses share one
+ * request. A failed discovery is not kept (a missing table created later works), and
+ * {@link #evict} forgets a table that turned out to be gone.
  */
 public final class SchemaRegistry {
 
-	private final DynamoDbClient client;
+	private final DynamoCalls calls;
 
-	private final Map<String, Discovery> discoveries = new ConcurrentHashMap<>();
+	private final Map<String, CompletableFuture<TableSchema>> discoveries = new ConcurrentHashMap<>();
 
-	public SchemaRegistry(DynamoDbClient client) {
-		this.client = client;
+	public SchemaRegistry(DynamoCalls calls) {
+		this.calls = calls;
 	}
 
 	/**
-	 * The schema of a table, described once and then cached. Concurrent first uses wait for one
-	 * {@code DescribeTable}.
+	 * The schema of a table, described once and then cached.
 	 * @param table the table name
-	 * @return its schema
-	 * @throws TableSchemaException if the table is missing or cannot host stores
-	 * @throws DynamoDownException if {@code DescribeTable} failed otherwise
+	 * @return its schema, or a future failed with {@link TableSchemaException} if the table is
+	 * missing or cannot host stores, or with {@link DynamoDownException} if {@code DescribeTable}
+	 * failed otherwise
 	 */
-	public TableSchema schema(String table) {
-		return this.discoveries.computeIfAbsent(table, Discovery::new).schema();
+	public CompletableFuture<TableSchema> schema(String table) {
+		CompletableFuture<TableSchema> known = this.discoveries.get(table);
+		if (known != null) {
+			return known;
+		}
+		CompletableFuture<TableSchema> discovery = new CompletableFuture<>();
+		known = this.discoveries.putIfAbsent(table, discovery);
+		if (known != null) {
+			return known;
+		}
+		// Sent outside the map's locks: with the blocking edge, the request runs right here.
+		this.calls.describeTable(DescribeTableRequest.builder().tableName(table).build())
+			.thenApply((response) -> TableSchema.of(response.table()))
+			.whenComplete((schema, failure) -> {
+				if (failure != null) {
+					this.discoveries.remove(table, discovery);
+					discovery.completeExceptionally(translate(table, Futures.unwrap(failure)));
+				}
+				else {
+					discovery.complete(schema);
+				}
+			});
+		return discovery;
+	}
+
+	/** The schema of a table if it is known already, else {@code null}. */
+	public @Nullable TableSchema known(String table) {
+		CompletableFuture<TableSchema> discovery = this.discoveries.get(table);
+		return (discovery != null && discovery.isDone() && !discovery.isCompletedExceptionally())
+				? discovery.getNow(null) : null;
 	}
 
 	/** Forgets a table's schema, so that the next use describes it again. */
@@ -43,48 +74,14 @@ public final class SchemaRegistry {
 		this.discoveries.remove(table);
 	}
 
-	/** Memoizes one table's successful discovery; holds no lock of the map while describing. */
-	private final class Discovery {
-
-		private final String table;
-
-		private volatile @Nullable TableSchema schema;
-
-		Discovery(String table) {
-			this.table = table;
+	private static Throwable translate(String table, Throwable failure) {
+		if (failure instanceof ResourceNotFoundException missing) {
+			return new TableSchemaException(table, "Table '" + table + "' does not exist", missing);
 		}
-
-		TableSchema schema() {
-			TableSchema known = this.schema;
-			return (known != null) ? known : discover();
+		if (failure instanceof SdkException sdk) {
+			return new DynamoDownException("Cannot describe table '" + table + "': " + AwsErrors.describe(sdk), sdk);
 		}
-
-		private synchronized TableSchema discover() {
-			if (this.schema == null) {
-				try {
-					this.schema = describe();
-				}
-				catch (RuntimeException ex) {
-					SchemaRegistry.this.discoveries.remove(this.table, this);
-					throw ex;
-				}
-			}
-			return this.schema;
-		}
-
-		private TableSchema describe() {
-			try {
-				return TableSchema.of(SchemaRegistry.this.client.describeTable((r) -> r.tableName(this.table)).table());
-			}
-			catch (ResourceNotFoundException ex) {
-				throw new TableSchemaException(this.table, "Table '" + this.table + "' does not exist", ex);
-			}
-			catch (SdkException ex) {
-				throw new DynamoDownException(
-						"Cannot describe table '" + this.table + "': " + AwsErrors.describe(ex), ex);
-			}
-		}
-
+		return failure;
 	}
 
 }

@@ -1,13 +1,18 @@
 package dev.dynamodown.internal.schema;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.internal.AwsErrors;
+import dev.dynamodown.internal.Futures;
+import dev.dynamodown.internal.io.DynamoCalls;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -17,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * Creates a table in the library's default layout (hash key {@value #HASH_NAME}, range key
- * {@value #RANGE_NAME}, both strings, on-demand capacity) and waits until it is {@code ACTIVE}.
+ * {@value #RANGE_NAME}, both strings, on-demand capacity) and waits until it is {@code ACTIVE},
+ * asynchronously: polls are scheduled, never slept.
  * <p>
  * Waiting polls {@code DescribeTable} with a short, growing interval instead of using the SDK's
  * waiter, whose first delay of about 20 seconds is far too long for local servers that activate
@@ -37,79 +43,84 @@ public final class TableCreator {
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-	private final DynamoDbClient client;
+	private final DynamoCalls calls;
 
-	public TableCreator(DynamoDbClient client) {
-		this.client = client;
+	private final Function<Duration, CompletableFuture<Void>> delay;
+
+	/**
+	 * @param calls sends the requests
+	 * @param delay a future completing after the given delay, without blocking a thread
+	 */
+	public TableCreator(DynamoCalls calls, Function<Duration, CompletableFuture<Void>> delay) {
+		this.calls = calls;
+		this.delay = delay;
 	}
 
 	/**
 	 * Creates the table unless it exists (whatever its layout), then waits until it is active.
 	 * @param table the table name
-	 * @throws DynamoDownException if creating or describing fails, or it does not become active
-	 * within five minutes
+	 * @return completes when the table is active; fails with {@link DynamoDownException} if
+	 * creating or describing fails, or if it does not become active within five minutes
 	 */
-	public void createIfMissing(String table) {
-		try {
-			TableDescription description = describe(table);
-			if (description == null) {
-				create(table);
+	public CompletableFuture<Void> createIfMissing(String table) {
+		return describe(table).thenCompose((description) -> (description == null) ? create(table)
+				: CompletableFuture.completedFuture(null))
+			.thenCompose((created) -> awaitActive(table))
+			.exceptionally((failure) -> {
+				Throwable cause = Futures.unwrap(failure);
+				if (cause instanceof SdkException sdk) {
+					throw new DynamoDownException("Cannot create table '" + table + "': " + AwsErrors.describe(sdk), sdk);
+				}
+				throw Futures.unchecked(cause);
+			});
+	}
+
+	private CompletableFuture<@Nullable TableDescription> describe(String table) {
+		return this.calls.describeTable(DescribeTableRequest.builder().tableName(table).build())
+			.<@Nullable TableDescription>thenApply((response) -> response.table())
+			.exceptionally((failure) -> {
+				Throwable cause = Futures.unwrap(failure);
+				if (cause instanceof ResourceNotFoundException) {
+					return null;
+				}
+				throw Futures.unchecked(cause);
+			});
+	}
+
+	private CompletableFuture<@Nullable Void> create(String table) {
+		CreateTableRequest request = CreateTableRequest.builder()
+			.tableName(table)
+			.attributeDefinitions((a) -> a.attributeName(HASH_NAME).attributeType(ScalarAttributeType.S),
+					(a) -> a.attributeName(RANGE_NAME).attributeType(ScalarAttributeType.S))
+			.keySchema((k) -> k.attributeName(HASH_NAME).keyType(KeyType.HASH),
+					(k) -> k.attributeName(RANGE_NAME).keyType(KeyType.RANGE))
+			.billingMode(BillingMode.PAY_PER_REQUEST)
+			.build();
+		return this.calls.createTable(request).<@Nullable Void>thenApply((response) -> null).exceptionally((failure) -> {
+			Throwable cause = Futures.unwrap(failure);
+			if (cause instanceof ResourceInUseException) {
+				// Created concurrently by someone else: fine, wait for it like for our own.
+				return null;
 			}
-			awaitActive(table);
-		}
-		catch (SdkException ex) {
-			throw new DynamoDownException("Cannot create table '" + table + "': " + AwsErrors.describe(ex), ex);
-		}
+			throw Futures.unchecked(cause);
+		});
 	}
 
-	private @Nullable TableDescription describe(String table) {
-		try {
-			return this.client.describeTable((r) -> r.tableName(table)).table();
-		}
-		catch (ResourceNotFoundException ex) {
-			return null;
-		}
-	}
-
-	private void create(String table) {
-		try {
-			this.client.createTable((r) -> r.tableName(table)
-				.attributeDefinitions((a) -> a.attributeName(HASH_NAME).attributeType(ScalarAttributeType.S),
-						(a) -> a.attributeName(RANGE_NAME).attributeType(ScalarAttributeType.S))
-				.keySchema((k) -> k.attributeName(HASH_NAME).keyType(KeyType.HASH),
-						(k) -> k.attributeName(RANGE_NAME).keyType(KeyType.RANGE))
-				.billingMode(BillingMode.PAY_PER_REQUEST));
-		}
-		catch (ResourceInUseException ex) {
-			// Created concurrently by someone else: fine, wait for it like for our own.
-		}
-	}
-
-	private void awaitActive(String table) {
+	private CompletableFuture<Void> awaitActive(String table) {
 		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		Duration poll = FIRST_POLL;
-		while (true) {
-			TableDescription description = describe(table);
+		Duration[] poll = { FIRST_POLL };
+		return Futures.repeat(() -> describe(table).thenCompose((description) -> {
 			if (description != null && description.tableStatus() == TableStatus.ACTIVE) {
-				return;
+				return CompletableFuture.completedFuture(false);
 			}
 			if (System.nanoTime() - deadline > 0) {
 				throw new DynamoDownException("Table '" + table + "' did not become ACTIVE within " + TIMEOUT
 						+ " (status " + (description == null ? "missing" : description.tableStatusAsString()) + ")");
 			}
-			sleep(poll, table);
-			poll = (poll.compareTo(MAX_POLL.dividedBy(2)) < 0) ? poll.multipliedBy(2) : MAX_POLL;
-		}
-	}
-
-	private static void sleep(Duration delay, String table) {
-		try {
-			Thread.sleep(delay.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new DynamoDownException("Interrupted while waiting for table '" + table + "' to become ACTIVE", ex);
-		}
+			Duration wait = poll[0];
+			poll[0] = (wait.compareTo(MAX_POLL.dividedBy(2)) < 0) ? wait.multipliedBy(2) : MAX_POLL;
+			return this.delay.apply(wait).thenApply((elapsed) -> true);
+		}));
 	}
 
 }

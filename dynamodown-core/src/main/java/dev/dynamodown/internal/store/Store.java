@@ -1,25 +1,27 @@
 package dev.dynamodown.internal.store;
 
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.DynamoDownListener;
 import dev.dynamodown.TableSchemaException;
 import dev.dynamodown.internal.AwsErrors;
+import dev.dynamodown.internal.io.DynamoCalls;
 import dev.dynamodown.internal.item.ItemRules;
 import dev.dynamodown.internal.schema.TableSchema;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * One store as the machinery sees it: its location and partitioning, its table's key layout
- * (discovered on first use), how its items are built and taken apart, and the wrapper every
- * public operation runs in ({@link #call}): refuse work after close, time it for the
- * {@link DynamoDownListener}, and turn AWS SDK failures into {@link DynamoDownException}s that
- * name the table, namespace and operation.
+ * (discovered on first use), how its items are built, and the frame every public operation runs
+ * in ({@link #start}): refused after close, reported to the {@link DynamoDownListener}, tracked
+ * as in flight, AWS SDK failures turned into {@link DynamoDownException}s that name the table,
+ * namespace and operation.
  */
 public final class Store {
 
@@ -39,8 +41,9 @@ public final class Store {
 		return this.runtime;
 	}
 
-	public DynamoDbClient client() {
-		return this.runtime.client();
+	/** The edge this store's requests leave by. */
+	public DynamoCalls calls() {
+		return this.runtime.calls();
 	}
 
 	public String table() {
@@ -56,69 +59,80 @@ public final class Store {
 	}
 
 	/**
-	 * The table's key layout, described once per {@code DynamoDown} and table.
-	 * @throws TableSchemaException if the table is missing or cannot host stores
+	 * The table's key layout, described once per runtime and table. If another caller's
+	 * {@code DescribeTable} is still on its way, this caller's work goes on where the edge forks
+	 * work once it arrives, not on the thread of the caller that sent it.
+	 * @return the schema, or a future failed with {@link TableSchemaException} if the table is
+	 * missing or cannot host stores
 	 */
-	public TableSchema schema() {
-		return this.runtime.schemas().schema(table());
+	public CompletableFuture<TableSchema> schema() {
+		CompletableFuture<TableSchema> discovery = this.runtime.schemas().schema(table());
+		if (discovery.isDone()) {
+			return discovery;
+		}
+		CompletableFuture<TableSchema> here = new CompletableFuture<>();
+		discovery.whenComplete((schema, failure) -> calls().fork(() -> {
+			if (failure != null) {
+				here.completeExceptionally(failure);
+			}
+			else {
+				here.complete(schema);
+			}
+		}));
+		return here;
+	}
+
+	/** The table's key layout if it is known already, else {@code null}. */
+	public @Nullable TableSchema knownSchema() {
+		return this.runtime.schemas().known(table());
 	}
 
 	/** The key attributes of the item holding {@code key}. */
-	public Map<String, AttributeValue> key(String key) {
-		return schema().key(this.partitioning.partitionFor(key), key);
+	public Map<String, AttributeValue> key(TableSchema schema, String key) {
+		return schema.key(this.partitioning.partitionFor(key), key);
 	}
 
 	/**
 	 * The item to write for a key and its encoded value, checked against DynamoDB's item rules.
+	 * @param schema the table's key layout
 	 * @param key a valid key
 	 * @param value the encoded value's attributes
 	 * @return the whole item
 	 * @throws IllegalArgumentException if the value breaks a rule (e.g. uses a key attribute's name)
 	 */
-	public Map<String, AttributeValue> item(String key, Map<String, AttributeValue> value) {
-		TableSchema schema = schema();
+	public Map<String, AttributeValue> item(TableSchema schema, String key, Map<String, AttributeValue> value) {
 		String partition = this.partitioning.partitionFor(key);
 		ItemRules.checkItem(schema.hashName(), partition, schema.rangeName(), key, value);
 		return schema.item(partition, key, value);
 	}
 
-	/** Starts timing a public operation whose end is reported later (a lazy stream). */
-	public OperationTimer start(String operation) {
-		this.runtime.ensureOpen();
-		return new OperationTimer(listener(), this.location, operation);
+	/**
+	 * Starts a public operation of this store (see {@link Operation#start}): refused once closed,
+	 * reported to the listener under {@code operation}, failures translated by {@link #translate}.
+	 * @param operation the operation's name, as reported to the listener
+	 * @param body what it does
+	 * @param <T> the result type
+	 * @return the operation
+	 */
+	public <T> Operation<T> start(String operation, Function<Operation<T>, CompletableFuture<T>> body) {
+		return Operation.start(this.runtime, describe(operation), () -> timer(operation),
+				(failure) -> translate(operation, failure), body);
+	}
+
+	/** Reports the start of a public operation whose end is reported by someone else (a range read). */
+	public OperationTimer timer(String operation) {
+		return OperationTimer.start(this.runtime.options().listener(), this.location, operation);
 	}
 
 	/**
-	 * Runs a public operation: refused once closed, timed and reported to the listener, AWS SDK
-	 * failures translated by {@link #failure}.
-	 * @param operation the operation's name, as reported to the listener
-	 * @param body what it does
-	 * @return its result
+	 * Translates what an operation failed with: an AWS SDK failure becomes a
+	 * {@link DynamoDownException} ({@link #failure}); anything else stays as it is.
+	 * @param operation the operation's name
+	 * @param failure the unwrapped failure
+	 * @return the failure to report
 	 */
-	public <T> T call(String operation, Supplier<T> body) {
-		OperationTimer timer = start(operation);
-		try {
-			T result = body.get();
-			timer.finish(null);
-			return result;
-		}
-		catch (SdkException ex) {
-			DynamoDownException failure = failure(operation, ex);
-			timer.finish(failure);
-			throw failure;
-		}
-		catch (RuntimeException | Error ex) {
-			timer.finish(ex);
-			throw ex;
-		}
-	}
-
-	/** {@link #call} for an operation without result. */
-	public void run(String operation, Runnable body) {
-		call(operation, () -> {
-			body.run();
-			return null;
-		});
+	public Throwable translate(String operation, Throwable failure) {
+		return (failure instanceof SdkException sdk) ? failure(operation, sdk) : failure;
 	}
 
 	/**
@@ -126,7 +140,7 @@ public final class Store {
 	 * schema, so that a re-created table is described again.
 	 * @param operation the operation's name
 	 * @param failure what the SDK threw
-	 * @return the exception to throw
+	 * @return the exception to report
 	 */
 	public DynamoDownException failure(String operation, SdkException failure) {
 		if (failure instanceof ResourceNotFoundException) {
@@ -145,16 +159,12 @@ public final class Store {
 	/** Tells the listener that a batch request is re-sent for unprocessed items or keys. */
 	public void batchRetried(int unprocessed) {
 		try {
-			listener().batchRetried(table(), namespace(), unprocessed);
+			this.runtime.options().listener().batchRetried(table(), namespace(), unprocessed);
 		}
 		catch (RuntimeException ex) {
 			System.getLogger(Store.class.getName())
 				.log(System.Logger.Level.WARNING, "DynamoDownListener failed on batchRetried; ignored", ex);
 		}
-	}
-
-	private DynamoDownListener listener() {
-		return this.runtime.options().listener();
 	}
 
 }

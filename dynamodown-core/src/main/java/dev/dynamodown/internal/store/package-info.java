@@ -1,8 +1,8 @@
 /**
- * What every operation of a store needs: where it lives ({@link StoreLocation},
- * {@link Partitioning}), how its items are laid out, the resources its {@code DynamoDown}
- * shares ({@link StoreRuntime}), the timing and error translation around each operation
- * ({@link Store#call}), and the single-item requests.
+ * The frame of every operation: where a store lives ({@link StoreLocation}, {@link Partitioning}),
+ * its item layout and error translation ({@link Store}), what a runtime shares ({@link StoreRuntime}:
+ * the edge, the threads, the work in flight), one operation from start to end ({@link Operation},
+ * {@link OperationTimer}), and how the blocking API waits for it ({@link Await}).
  */
 @NullMarked
 package dev.dynamodown.internal.store;

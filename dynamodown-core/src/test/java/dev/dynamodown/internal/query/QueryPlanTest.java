@@ -3,6 +3,7 @@ package dev.dynamodown.internal.query;
 import java.util.Map;
 
 import dev.dynamodown.KeyRange;
+import dev.dynamodown.internal.Keys;
 import dev.dynamodown.internal.schema.TableSchema;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,27 +27,28 @@ class QueryPlanTest {
 	}
 
 	@Test
-	void singleBoundsUseComparisons() {
-		assertThat(request(KeyRange.all().gt("a")).keyConditionExpression()).isEqualTo("#h = :h AND #r > :lo");
+	void singleBoundsUseInclusiveComparisons() {
 		assertThat(request(KeyRange.all().gte("a")).keyConditionExpression()).isEqualTo("#h = :h AND #r >= :lo");
-		assertThat(request(KeyRange.all().lt("a")).keyConditionExpression()).isEqualTo("#h = :h AND #r < :hi");
 		assertThat(request(KeyRange.all().lte("a").reverse()).keyConditionExpression())
 			.isEqualTo("#h = :h AND #r <= :hi");
-		assertThat(plan(KeyRange.all().gt("a")).excludedEnds()).isEmpty();
+		QueryRequest above = request(KeyRange.all().gt("a"));
+		assertThat(above.keyConditionExpression()).as("> a is >= a + U+0000").isEqualTo("#h = :h AND #r >= :lo");
+		assertThat(above.expressionAttributeValues()).containsEntry(":lo", AttributeValue.fromS("a\u0000"));
+		QueryRequest below = request(KeyRange.all().lt("b"));
+		assertThat(below.keyConditionExpression()).isEqualTo("#h = :h AND #r <= :hi");
+		assertThat(below.expressionAttributeValues().get(":hi").s()).as("< b is <= the last key before b")
+			.startsWith("a\uDBFF\uDFFF");
 	}
 
 	@Test
-	void bothBoundsUseBetweenAndDropExclusiveEnds() {
-		QueryPlan plan = plan(KeyRange.all().gt("a").lte("c"));
-		assertThat(plan.request("t", false).build().keyConditionExpression()).isEqualTo("#h = :h AND #r BETWEEN :lo AND :hi");
-		assertThat(plan.excludedEnds()).containsExactly("a");
-		assertThat(plan.accepts("a")).isFalse();
-		assertThat(plan.accepts("b")).isTrue();
-		assertThat(plan.accepts("c")).isTrue();
-		assertThat(plan.startAllowance()).isEqualTo(1);
-		assertThat(plan(KeyRange.all().gt("a").lte("c").reverse()).startAllowance())
-			.as("reading backwards starts at the inclusive end").isZero();
-		assertThat(plan(KeyRange.all().gt("a").lt("c")).excludedEnds()).containsExactly("a", "c");
+	void bothBoundsUseBetweenOfTheKeysInside() {
+		QueryRequest request = request(KeyRange.all().gt("a").lte("c"));
+		assertThat(request.keyConditionExpression()).isEqualTo("#h = :h AND #r BETWEEN :lo AND :hi");
+		assertThat(request.expressionAttributeValues()).containsEntry(":lo", AttributeValue.fromS("a\u0000"))
+			.containsEntry(":hi", AttributeValue.fromS("c"));
+		assertThat(request(KeyRange.all().gt("a").lt("a\u0000\u0000")).expressionAttributeValues())
+			.as("an upper bound ending in U+0000 drops it").containsEntry(":lo", AttributeValue.fromS("a\u0000"))
+			.containsEntry(":hi", AttributeValue.fromS("a\u0000"));
 	}
 
 	@Test
@@ -58,30 +60,20 @@ class QueryPlanTest {
 
 	@Test
 	void prefixWithBoundsIsIntersected() {
-		QueryPlan plan = plan(KeyRange.prefix("user:").gt("user:m"));
-		QueryRequest request = plan.request("t", false).build();
+		QueryRequest request = request(KeyRange.prefix("user:").gt("user:m"));
 		assertThat(request.keyConditionExpression()).isEqualTo("#h = :h AND #r BETWEEN :lo AND :hi");
-		assertThat(request.expressionAttributeValues()).containsEntry(":lo", AttributeValue.fromS("user:m"))
-			.containsEntry(":hi", AttributeValue.fromS("user;"));
-		assertThat(plan.excludedEnds()).containsExactly("user:m", "user;");
-		QueryPlan looser = plan(KeyRange.prefix("user:").gte("a").lte("zzz"));
-		assertThat(looser.request("t", false).build().expressionAttributeValues())
-			.containsEntry(":lo", AttributeValue.fromS("user:"))
-			.containsEntry(":hi", AttributeValue.fromS("user;"));
-	}
-
-	@Test
-	void prefixOfTheLargestCodePointHasNoUpperEnd() {
-		String max = new String(Character.toChars(Character.MAX_CODE_POINT));
-		assertThat(request(KeyRange.prefix(max).gt("a")).keyConditionExpression()).isEqualTo("#h = :h AND #r >= :lo");
+		assertThat(request.expressionAttributeValues()).containsEntry(":lo", AttributeValue.fromS("user:m\u0000"))
+			.containsEntry(":hi", AttributeValue.fromS(Keys.lastWithPrefix("user:")));
+		QueryRequest looser = request(KeyRange.prefix("user:").gte("a").lte("zzz"));
+		assertThat(looser.expressionAttributeValues()).containsEntry(":lo", AttributeValue.fromS("user:"))
+			.containsEntry(":hi", AttributeValue.fromS(Keys.lastWithPrefix("user:")));
 	}
 
 	@Test
 	void prefixOfTheMaximumKeyLengthSelectsItselfOnly() {
 		String longest = "a".repeat(1023) + "\u007f";
-		QueryPlan plan = plan(KeyRange.prefix(longest).gte("a"));
-		assertThat(plan.request("t", false).build().expressionAttributeValues())
-			.containsEntry(":lo", AttributeValue.fromS(longest))
+		QueryRequest request = request(KeyRange.prefix(longest).gte("a"));
+		assertThat(request.expressionAttributeValues()).containsEntry(":lo", AttributeValue.fromS(longest))
 			.containsEntry(":hi", AttributeValue.fromS(longest));
 	}
 
@@ -98,6 +90,8 @@ class QueryPlanTest {
 		assertThat(QueryPlan.of(KeyRange.all().gt("a").lt("a"), SCHEMA, "p")).isEmpty();
 		assertThat(QueryPlan.of(KeyRange.prefix("b").lt("a"), SCHEMA, "p")).isEmpty();
 		assertThat(QueryPlan.of(KeyRange.all().limit(0), SCHEMA, "p")).isEmpty();
+		assertThat(QueryPlan.of(KeyRange.all().gt("a").lt("a\u0000"), SCHEMA, "p")).as("no key between them").isEmpty();
+		assertThat(QueryPlan.of(KeyRange.all().lt("\u0000"), SCHEMA, "p")).as("no key below U+0000").isEmpty();
 	}
 
 	private static QueryPlan plan(KeyRange range) {

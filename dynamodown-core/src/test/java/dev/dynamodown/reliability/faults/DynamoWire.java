@@ -43,6 +43,19 @@ final class DynamoWire {
 	}
 
 	/**
+	 * The answer of DynamoDB to a {@code TransactWriteItems} whose condition failed: HTTP 400
+	 * {@code TransactionCanceledException} with one reason per item (only the first one failed).
+	 */
+	static HttpMessage transactionCancelled() {
+		ObjectNode body = JSON.createObjectNode()
+			.put("__type", "com.amazonaws.dynamodb.v20120810#TransactionCanceledException")
+			.put("Message", "Transaction cancelled, please refer cancellation reasons for specific reasons "
+					+ "[ConditionalCheckFailed] (injected)");
+		body.putArray("CancellationReasons").addObject().put("Code", "ConditionalCheckFailed");
+		return answer(400, "Bad Request", JSON.writeValueAsBytes(body));
+	}
+
+	/**
 	 * A signature or credentials error as AWS sends it, its message made of the request's own
 	 * secrets: the canonical request AWS quotes (security token included) and the string to sign,
 	 * then what AWS does not quote but a careless endpoint might (the {@code Authorization} header,

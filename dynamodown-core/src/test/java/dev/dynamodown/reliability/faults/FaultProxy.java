@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -188,6 +189,9 @@ public final class FaultProxy implements AutoCloseable {
 				answer(request, operation, fault, received, out, DynamoWire.error(500,
 						"com.amazonaws.dynamodb.v20120810#InternalServerError", "Internal server error (injected after applying)"));
 			}
+			case TRANSACTION_CANCELLED -> answer(request, operation, fault, received, out, DynamoWire.transactionCancelled());
+			case TRANSACTION_APPLIED -> answer(request, operation, fault, received, out,
+					DynamoWire.answer(200, "OK", "{}".getBytes(StandardCharsets.UTF_8)));
 			case RESET_BEFORE -> {
 				this.log.record(request, operation, fault, received, 0);
 				reset(client);

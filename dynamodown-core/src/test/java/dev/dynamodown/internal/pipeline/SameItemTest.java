@@ -1,4 +1,4 @@
-package dev.dynamodown.internal.store;
+package dev.dynamodown.internal.pipeline;
 
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,111 @@
+package dev.dynamodown.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Small tools for the futures the pipeline is written on.
+ */
+public final class Futures {
+
+	private Futures() {
+	}
+
+	/**
+	 * What a future failed with, without the {@link CompletionException} or
+	 * {@link ExecutionException} wrappers that composing futures adds.
+	 * @param failure a failure as a future reports it
+	 * @return the original exception
+	 */
+	public static Throwable unwrap(Throwable failure) {
+		Throwable cause = failure;
+		while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+	/**
+	 * A failure as an unchecked exception to rethrow: itself if unchecked (an {@link Error} is
+	 * thrown right here), else wrapped in a {@link CompletionException}.
+	 * @param failure an unwrapped failure
+	 * @return the exception to throw
+	 */
+	public static RuntimeException unchecked(Throwable failure) {
+		if (failure instanceof RuntimeException runtime) {
+			return runtime;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		return new CompletionException(failure);
+	}
+
+	/**
+	 * Runs an asynchronous step again and again until it answers {@code false}. A step whose future
+	 * is already complete when it returns (every request of the blocking edge is) is followed by the
+	 * next one in the same loop, not by a nested call: the stack does not grow with the number of
+	 * steps.
+	 * @param step one step; its future tells whether to go on
+	 * @return completes after the last step, or fails with the first failure of a step
+	 */
+	public static CompletableFuture<Void> repeat(Supplier<CompletableFuture<Boolean>> step) {
+		Repeat repeat = new Repeat(step);
+		repeat.run();
+		return repeat.done;
+	}
+
+	private static final class Repeat implements Runnable {
+
+		private final Supplier<CompletableFuture<Boolean>> step;
+
+		private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+		Repeat(Supplier<CompletableFuture<Boolean>> step) {
+			this.step = step;
+		}
+
+		@Override
+		public void run() {
+			while (true) {
+				CompletableFuture<Boolean> next;
+				try {
+					next = this.step.get();
+				}
+				catch (RuntimeException | Error ex) {
+					this.done.completeExceptionally(ex);
+					return;
+				}
+				if (!next.isDone()) {
+					next.whenComplete((again, failure) -> {
+						if (proceed(again, failure)) {
+							run();
+						}
+					});
+					return;
+				}
+				if (!next.handle(this::proceed).getNow(false)) {
+					return;
+				}
+			}
+		}
+
+		private boolean proceed(@Nullable Boolean again, @Nullable Throwable failure) {
+			if (failure != null) {
+				this.done.completeExceptionally(unwrap(failure));
+				return false;
+			}
+			if (!Boolean.TRUE.equals(again)) {
+				this.done.complete(null);
+				return false;
+			}
+			return true;
+		}
+
+	}
+
+}

@@ -1,0 +1,208 @@
+package dev.dynamodown.internal.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+
+import dev.dynamodown.DynamoDownException;
+import dev.dynamodown.KeyRange;
+import dev.dynamodown.internal.Futures;
+import dev.dynamodown.internal.paging.Page;
+import dev.dynamodown.internal.paging.PageSource;
+import dev.dynamodown.internal.schema.TableSchema;
+import dev.dynamodown.internal.store.Operation;
+import dev.dynamodown.internal.store.Stoppable;
+import dev.dynamodown.internal.store.Store;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The items of a range of ONE partition, read page by page with {@code Query}, for either edge:
+ * the {@link PageSource} behind range streams and publishers, {@code list}, and {@code clear}.
+ * <ul>
+ * <li>Nothing is read before the first {@link #next()}, not even the table's layout; a range
+ * that selects nothing completes with the last page without any request.</li>
+ * <li>The second page is requested when the first one is asked for again. From the second page
+ * on, a consumer is evidently scanning, so the page after the one delivered is requested at once
+ * where the edge forks work ({@link PageFetch}): decoding overlaps with the server producing the
+ * next page. Never more than one page ahead.</li>
+ * <li>With a limit, each request asks for just the items still needed, and a page is read ahead
+ * only if the limit needs it: no page is read that the limit does not need. Every item returned
+ * belongs to the range ({@link QueryPlan}), so nothing is dropped.</li>
+ * <li>Items are mapped (decoded) when their page arrives; a mapping failure fails the page.</li>
+ * <li>While a page is awaited the read counts as work in flight: closing the runtime answers the
+ * waiter at once.</li>
+ * </ul>
+ *
+ * @param <T> the item type
+ */
+public final class QueryPageSource<T> implements PageSource<T> {
+
+	private final Store store;
+
+	private final KeyRange range;
+
+	private final boolean keysOnly;
+
+	private final String operation;
+
+	private final BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper;
+
+	private @Nullable TableSchema schema;
+
+	private @Nullable QueryPlan plan;
+
+	/** Entries still to return, or -1 for no limit. */
+	private long remaining;
+
+	private @Nullable Map<String, AttributeValue> nextStart;
+
+	private int pagesFetched;
+
+	/** The page after the one delivered, requested ahead, or {@code null}. */
+	private volatile @Nullable PageFetch ahead;
+
+	private volatile boolean closed;
+
+	/**
+	 * A source for a range of a store.
+	 * @param store the store
+	 * @param range the keys to read
+	 * @param keysOnly whether to read only the key attributes
+	 * @param operation the public operation, for failure messages
+	 * @param mapper makes an item of the sequence from an item read
+	 */
+	public QueryPageSource(Store store, KeyRange range, boolean keysOnly, String operation,
+			BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper) {
+		this.store = store;
+		this.range = range;
+		this.keysOnly = keysOnly;
+		this.operation = operation;
+		this.mapper = mapper;
+		this.remaining = range.hasLimit() ? range.limitValue() : -1;
+	}
+
+	@Override
+	public CompletableFuture<Page<T>> next() {
+		if (this.closed) {
+			return CompletableFuture.failedFuture(new CancellationException("The range read was closed"));
+		}
+		if (this.store.runtime().isClosed()) {
+			return CompletableFuture.failedFuture(this.store.runtime().closedException());
+		}
+		Awaited awaited = new Awaited();
+		this.store.runtime().track(awaited);
+		CompletableFuture<Page<T>> page;
+		try {
+			page = fetch();
+		}
+		catch (RuntimeException | Error ex) {
+			page = CompletableFuture.failedFuture(ex);
+		}
+		page.whenComplete(awaited::arrived);
+		return awaited.delivery;
+	}
+
+	@Override
+	public void close() {
+		this.closed = true;
+		PageFetch fetch = this.ahead;
+		if (fetch != null) {
+			fetch.abandon();
+			this.ahead = null;
+		}
+	}
+
+	private CompletableFuture<Page<T>> fetch() {
+		if (this.pagesFetched == 0 && this.plan == null) {
+			return first();
+		}
+		PageFetch fetch = this.ahead;
+		this.ahead = null;
+		CompletableFuture<QueryResponse> response = (fetch != null) ? fetch.get() : query(this.remaining, this.nextStart);
+		return response.thenApply(this::page);
+	}
+
+	private CompletableFuture<Page<T>> first() {
+		if (this.range.isEmpty()) {
+			return CompletableFuture.completedFuture(Page.end());
+		}
+		return this.store.schema().thenCompose((schema) -> {
+			this.schema = schema;
+			// One partition per store today (see Partitioning); sharding merges one source per partition.
+			String partition = this.store.partitioning().partitions().get(0);
+			this.plan = QueryPlan.of(this.range, schema, partition).orElse(null);
+			return (this.plan == null) ? CompletableFuture.completedFuture(Page.end())
+					: query(this.remaining, null).thenApply(this::page);
+		});
+	}
+
+	private Page<T> page(QueryResponse response) {
+		this.pagesFetched++;
+		List<Map<String, AttributeValue>> items = response.items();
+		if (this.remaining >= 0) {
+			this.remaining = Math.max(0, this.remaining - items.size());
+		}
+		this.nextStart = (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty())
+				? response.lastEvaluatedKey() : null;
+		boolean last = this.nextStart == null || this.remaining == 0;
+		List<T> mapped = new ArrayList<>(items.size());
+		for (Map<String, AttributeValue> item : items) {
+			mapped.add(this.mapper.apply(this.schema, item));
+		}
+		if (!last && this.pagesFetched >= 2 && !this.closed) {
+			long wanted = this.remaining;
+			Map<String, AttributeValue> start = this.nextStart;
+			this.ahead = PageFetch.start(() -> query(wanted, start), this.store.calls());
+		}
+		return new Page<>(mapped, last);
+	}
+
+	/**
+	 * Sends the request for a page.
+	 * @param wanted how many items to ask for at most, or -1 for no limit
+	 * @param start where the page starts, or {@code null} for the first page
+	 */
+	private CompletableFuture<QueryResponse> query(long wanted, @Nullable Map<String, AttributeValue> start) {
+		QueryRequest.Builder request = this.plan.request(this.store.table(), this.keysOnly);
+		if (wanted >= 0) {
+			request.limit((int) Math.min(wanted, Integer.MAX_VALUE));
+		}
+		if (start != null) {
+			request.exclusiveStartKey(start);
+		}
+		return this.store.calls().query(request.build());
+	}
+
+	/** One page being waited for: answered by the page, or at once when the runtime stops it. */
+	private final class Awaited implements Stoppable {
+
+		final CompletableFuture<Page<T>> delivery = new CompletableFuture<>();
+
+		void arrived(@Nullable Page<T> page, @Nullable Throwable failure) {
+			QueryPageSource.this.store.runtime().untrack(this);
+			if (failure != null) {
+				this.delivery.completeExceptionally(
+						QueryPageSource.this.store.translate(QueryPageSource.this.operation, Futures.unwrap(failure)));
+			}
+			else {
+				this.delivery.complete(page);
+			}
+		}
+
+		@Override
+		public void stop(Throwable reason) {
+			close();
+			this.delivery.completeExceptionally(new DynamoDownException(
+					QueryPageSource.this.store.describe(QueryPageSource.this.operation) + " was " + Operation.stopped(reason),
+					reason));
+		}
+
+	}
+
+}
