@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.KeyRange;
@@ -23,10 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The items of a range of ONE partition, read page by page with {@code Query}, for either edge:
- * the {@link PageSource} behind range streams and publishers, {@code list}, and {@code clear}.
+ * the {@link PageSource} behind range streams and publishers, {@code list}, and {@code clear}, of
+ * an unsharded store, and of each shard of a sharded one ({@link RangeSources} merges them).
  * <ul>
  * <li>Nothing is read before the first {@link #next()}, not even the table's layout; a range
- * that selects nothing completes with the last page without any request.</li>
+ * that selects nothing completes with the last page without any request. Before the first
+ * {@code Query} the store's shard count is checked ({@link Store#readable}), once per range read
+ * however many shards it reads ({@link RangeSources}).</li>
  * <li>The second page is requested when the first one is asked for again. From the second page
  * on, a consumer is evidently scanning, so the page after the one delivered is requested at once
  * where the edge forks work ({@link PageFetch}): decoding overlaps with the server producing the
@@ -45,6 +49,8 @@ public final class QueryPageSource<T> implements PageSource<T> {
 
 	private final Store store;
 
+	private final String partition;
+
 	private final KeyRange range;
 
 	private final boolean keysOnly;
@@ -52,6 +58,8 @@ public final class QueryPageSource<T> implements PageSource<T> {
 	private final String operation;
 
 	private final BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper;
+
+	private final Function<TableSchema, CompletableFuture<Void>> readable;
 
 	private @Nullable TableSchema schema;
 
@@ -70,16 +78,22 @@ public final class QueryPageSource<T> implements PageSource<T> {
 	private volatile boolean closed;
 
 	/**
-	 * A source for a range of a store.
+	 * A source for a range of one partition of a store.
 	 * @param store the store
+	 * @param partition the hash-key value to read, one of the store's partitions
 	 * @param range the keys to read
 	 * @param keysOnly whether to read only the key attributes
 	 * @param operation the public operation, for failure messages
 	 * @param mapper makes an item of the sequence from an item read
+	 * @param readable the check of the store's shard count before the first {@code Query}
+	 * (e.g. {@link Store#readable})
 	 */
-	public QueryPageSource(Store store, KeyRange range, boolean keysOnly, String operation,
-			BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper) {
+	public QueryPageSource(Store store, String partition, KeyRange range, boolean keysOnly, String operation,
+			BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper,
+			Function<TableSchema, CompletableFuture<Void>> readable) {
 		this.store = store;
+		this.partition = partition;
+		this.readable = readable;
 		this.range = range;
 		this.keysOnly = keysOnly;
 		this.operation = operation;
@@ -134,11 +148,9 @@ public final class QueryPageSource<T> implements PageSource<T> {
 		}
 		return this.store.schema().thenCompose((schema) -> {
 			this.schema = schema;
-			// One partition per store today (see Partitioning); sharding merges one source per partition.
-			String partition = this.store.partitioning().partitions().get(0);
-			this.plan = QueryPlan.of(this.range, schema, partition).orElse(null);
+			this.plan = QueryPlan.of(this.range, schema, this.partition).orElse(null);
 			return (this.plan == null) ? CompletableFuture.completedFuture(Page.end())
-					: query(this.remaining, null).thenApply(this::page);
+					: this.readable.apply(schema).thenCompose((checked) -> query(this.remaining, null)).thenApply(this::page);
 		});
 	}
 
