@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import dev.dynamodown.data.RequestLog;
+import dev.dynamodown.data.sample.ScrollableTicks;
 import dev.dynamodown.data.sample.Tick;
+import dev.dynamodown.data.sample.Ticked;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * @param <T> the entity type: {@link Tick}s, sharded or not
  */
 @TestInstance(Lifecycle.PER_CLASS)
-abstract class AbstractKeysetScrollIntegrationTests<T> {
+abstract class AbstractKeysetScrollIntegrationTests<T extends Ticked> {
 
 	private static final int TICKS = 2000;
 
@@ -50,23 +52,14 @@ abstract class AbstractKeysetScrollIntegrationTests<T> {
 	/** How many shards the entity's namespace has: the {@code Query}s of one window. */
 	abstract int shards();
 
-	abstract void replaceAll(List<String> keys);
+	abstract ScrollableTicks<T> ticks();
 
-	abstract Window<T> findAllBy(ScrollPosition position, Limit limit);
-
-	abstract Window<T> findAllByOrderByKeyDesc(ScrollPosition position, Limit limit);
-
-	abstract Window<T> findFirst50ByKeyStartingWith(String prefix, ScrollPosition position);
-
-	abstract List<T> findAll(Sort sort);
-
-	abstract List<T> findPage(PageRequest page);
-
-	abstract String key(T entity);
+	abstract T tick(int n);
 
 	@BeforeAll
 	void twoThousandTicks() {
-		replaceAll(this.allKeys);
+		ticks().deleteAll();
+		ticks().saveAll(IntStream.range(0, TICKS).mapToObj(this::tick).toList());
 	}
 
 	@BeforeEach
@@ -82,7 +75,7 @@ abstract class AbstractKeysetScrollIntegrationTests<T> {
 		int windows = 0;
 		do {
 			this.requests.clear();
-			window = findAllBy(position, Limit.of(WINDOW));
+			window = ticks().findAllBy(position, Limit.of(WINDOW));
 			windows++;
 			assertThat(window.size()).isEqualTo(WINDOW);
 			List<QueryRequest> queries = windowQueries();
@@ -92,7 +85,7 @@ abstract class AbstractKeysetScrollIntegrationTests<T> {
 				assertThat(queries).allSatisfy((query) -> assertThat(RequestLog.keyCondition(query)).contains(">= \"" + last));
 			}
 			assertThat(this.requests.itemsRead()).isLessThanOrEqualTo(shards() * (WINDOW + 1));
-			window.forEach((tick) -> seen.add(key(tick)));
+			window.forEach((tick) -> seen.add(tick.key()));
 			position = window.positionAt(window.size() - 1);
 		}
 		while (window.hasNext());
@@ -102,7 +95,7 @@ abstract class AbstractKeysetScrollIntegrationTests<T> {
 
 	@Test
 	void positionsHoldTheKeyUnderTheIdPropertysName() {
-		Window<T> window = findAllBy(ScrollPosition.keyset(), Limit.of(3));
+		Window<T> window = ticks().findAllBy(ScrollPosition.keyset(), Limit.of(3));
 		assertThat(window.positionAt(2)).isInstanceOfSatisfying(KeysetScrollPosition.class, (position) -> {
 			assertThat(position.getKeys()).isEqualTo(Map.of("key", Tick.keyOf(2)));
 			assertThat(position.scrollsForward()).isTrue();
@@ -116,10 +109,10 @@ abstract class AbstractKeysetScrollIntegrationTests<T> {
 		Window<T> window;
 		do {
 			this.requests.clear();
-			window = findAllBy(position, Limit.of(WINDOW));
+			window = ticks().findAllBy(position, Limit.of(WINDOW));
 			windowQueries();
 			assertThat(this.requests.itemsRead()).isLessThanOrEqualTo(shards() * (WINDOW + 1));
-			List<String> keys = window.map(this::key).toList();
+			List<String> keys = window.map(Ticked::key).toList();
 			assertThat(keys).isSorted();
 			windows.add(keys);
 			position = window.positionAt(0);
@@ -133,8 +126,8 @@ abstract class AbstractKeysetScrollIntegrationTests<T> {
 
 	@Test
 	void backwardFromAKeyReadsTheKeysBeforeIt() {
-		Window<T> window = findAllBy(ScrollPosition.backward(Map.of("key", Tick.keyOf(1000))), Limit.of(3));
-		assertThat(window.map(this::key).toList()).containsExactly(Tick.keyOf(997), Tick.keyOf(998), Tick.keyOf(999));
+		Window<T> window = ticks().findAllBy(ScrollPosition.backward(Map.of("key", Tick.keyOf(1000))), Limit.of(3));
+		assertThat(window.map(Ticked::key).toList()).containsExactly(Tick.keyOf(997), Tick.keyOf(998), Tick.keyOf(999));
 		assertThat(window.hasNext()).isTrue();
 		// before the key: "< t01000" is sent as "<=" the greatest key below it, which starts "t0100/"
 		assertThat(windowQueries()).allSatisfy((query) -> assertThat(RequestLog.keyCondition(query)).contains("<= \"t0100/"));
@@ -142,12 +135,12 @@ abstract class AbstractKeysetScrollIntegrationTests<T> {
 
 	@Test
 	void descendingOrderScrollsFromTheEnd() {
-		Window<T> first = findAllByOrderByKeyDesc(ScrollPosition.keyset(), Limit.of(3));
-		assertThat(first.map(this::key).toList()).containsExactly(Tick.keyOf(1999), Tick.keyOf(1998), Tick.keyOf(1997));
-		Window<T> next = findAllByOrderByKeyDesc(first.positionAt(2), Limit.of(3));
-		assertThat(next.map(this::key).toList()).containsExactly(Tick.keyOf(1996), Tick.keyOf(1995), Tick.keyOf(1994));
-		Window<T> back = findAllByOrderByKeyDesc(((KeysetScrollPosition) next.positionAt(0)).backward(), Limit.of(3));
-		assertThat(back.map(this::key).toList()).containsExactlyElementsOf(first.map(this::key).toList());
+		Window<T> first = ticks().findAllByOrderByKeyDesc(ScrollPosition.keyset(), Limit.of(3));
+		assertThat(first.map(Ticked::key).toList()).containsExactly(Tick.keyOf(1999), Tick.keyOf(1998), Tick.keyOf(1997));
+		Window<T> next = ticks().findAllByOrderByKeyDesc(first.positionAt(2), Limit.of(3));
+		assertThat(next.map(Ticked::key).toList()).containsExactly(Tick.keyOf(1996), Tick.keyOf(1995), Tick.keyOf(1994));
+		Window<T> back = ticks().findAllByOrderByKeyDesc(((KeysetScrollPosition) next.positionAt(0)).backward(), Limit.of(3));
+		assertThat(back.map(Ticked::key).toList()).containsExactlyElementsOf(first.map(Ticked::key).toList());
 		assertThat(back.hasNext()).isFalse();
 	}
 
@@ -158,9 +151,9 @@ abstract class AbstractKeysetScrollIntegrationTests<T> {
 		Window<T> window;
 		int windows = 0;
 		do {
-			window = findFirst50ByKeyStartingWith("t012", position);
+			window = ticks().findFirst50ByKeyStartingWith("t012", position);
 			windows++;
-			window.forEach((tick) -> seen.add(key(tick)));
+			window.forEach((tick) -> seen.add(tick.key()));
 			position = window.positionAt(window.size() - 1);
 		}
 		while (window.hasNext());
@@ -172,31 +165,31 @@ abstract class AbstractKeysetScrollIntegrationTests<T> {
 
 	@Test
 	void offsetScrollingReadsAndDiscardsTheSkippedItems() {
-		Window<T> first = findAllBy(ScrollPosition.offset(), Limit.of(10));
-		assertThat(first.map(this::key).toList()).containsExactlyElementsOf(this.allKeys.subList(0, 10));
+		Window<T> first = ticks().findAllBy(ScrollPosition.offset(), Limit.of(10));
+		assertThat(first.map(Ticked::key).toList()).containsExactlyElementsOf(this.allKeys.subList(0, 10));
 		this.requests.clear();
-		Window<T> second = findAllBy(first.positionAt(9), Limit.of(10));
-		assertThat(second.map(this::key).toList()).containsExactlyElementsOf(this.allKeys.subList(10, 20));
+		Window<T> second = ticks().findAllBy(first.positionAt(9), Limit.of(10));
+		assertThat(second.map(Ticked::key).toList()).containsExactlyElementsOf(this.allKeys.subList(10, 20));
 		assertThat(second.hasNext()).isTrue();
 		assertThat(this.requests.itemsRead()).isGreaterThanOrEqualTo(20);
 	}
 
 	@Test
 	void sortingByTheKeyFollowsKeyOrderBothWays() {
-		assertThat(findAll(Sort.by("key"))).map(this::key).containsExactlyElementsOf(this.allKeys);
+		assertThat(ticks().findAll(Sort.by("key"))).map(Ticked::key).containsExactlyElementsOf(this.allKeys);
 		List<String> descending = new ArrayList<>(this.allKeys);
 		Collections.reverse(descending);
-		assertThat(findAll(Sort.by(Sort.Direction.DESC, "key"))).map(this::key).containsExactlyElementsOf(descending);
-		assertThat(findPage(PageRequest.of(3, 100, Sort.by("key")))).map(this::key)
+		assertThat(ticks().findAll(Sort.by(Sort.Direction.DESC, "key"))).map(Ticked::key).containsExactlyElementsOf(descending);
+		assertThat(ticks().findAll(PageRequest.of(3, 100, Sort.by("key"))).getContent()).map(Ticked::key)
 			.containsExactlyElementsOf(this.allKeys.subList(300, 400));
-		assertThat(findPage(PageRequest.of(0, 5, Sort.by(Sort.Direction.DESC, "key")))).map(this::key)
+		assertThat(ticks().findAll(PageRequest.of(0, 5, Sort.by(Sort.Direction.DESC, "key"))).getContent()).map(Ticked::key)
 			.containsExactlyElementsOf(descending.subList(0, 5));
 	}
 
 	@Test
 	void foreignKeysetPositionIsRefused() {
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
-			.isThrownBy(() -> findAllBy(ScrollPosition.forward(Map.of("n", 3)), Limit.of(3)))
+			.isThrownBy(() -> ticks().findAllBy(ScrollPosition.forward(Map.of("n", 3)), Limit.of(3)))
 			.withMessageContaining("'key'");
 	}
 

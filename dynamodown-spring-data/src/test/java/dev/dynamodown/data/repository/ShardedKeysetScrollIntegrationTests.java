@@ -1,22 +1,18 @@
 package dev.dynamodown.data.repository;
 
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import dev.dynamodown.data.RepositoryIntegrationTest;
 import dev.dynamodown.data.TestDynamoDb;
+import dev.dynamodown.data.sample.ScrollableTicks;
 import dev.dynamodown.data.sample.ShardedTick;
 import dev.dynamodown.data.sample.ShardedTickRepository;
+import dev.dynamodown.data.sample.Tick;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.domain.Limit;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.ScrollPosition;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.domain.Window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +35,16 @@ class ShardedKeysetScrollIntegrationTests extends AbstractKeysetScrollIntegratio
 		return ShardedTick.SHARDS;
 	}
 
+	@Override
+	ScrollableTicks<ShardedTick> ticks() {
+		return this.ticks;
+	}
+
+	@Override
+	ShardedTick tick(int n) {
+		return new ShardedTick(Tick.keyOf(n), n);
+	}
+
 	@Test
 	void theEntitiesLieInTheShardsOfTheirNamespace() {
 		Set<String> partitions = new TreeSet<>();
@@ -49,42 +55,6 @@ class ShardedKeysetScrollIntegrationTests extends AbstractKeysetScrollIntegratio
 			.containsExactly("sharded-ticks\u0000", "sharded-ticks\u00000/5", "sharded-ticks\u00001/5",
 					"sharded-ticks\u00002/5", "sharded-ticks\u00003/5", "sharded-ticks\u00004/5");
 		assertThat(this.ticks.count()).isEqualTo(2000);
-	}
-
-	@Override
-	void replaceAll(List<String> keys) {
-		this.ticks.deleteAll();
-		this.ticks.saveAll(keys.stream().map((key) -> new ShardedTick(key, Integer.parseInt(key.substring(1)))).toList());
-	}
-
-	@Override
-	Window<ShardedTick> findAllBy(ScrollPosition position, Limit limit) {
-		return this.ticks.findAllBy(position, limit);
-	}
-
-	@Override
-	Window<ShardedTick> findAllByOrderByKeyDesc(ScrollPosition position, Limit limit) {
-		return this.ticks.findAllByOrderByKeyDesc(position, limit);
-	}
-
-	@Override
-	Window<ShardedTick> findFirst50ByKeyStartingWith(String prefix, ScrollPosition position) {
-		return this.ticks.findFirst50ByKeyStartingWith(prefix, position);
-	}
-
-	@Override
-	List<ShardedTick> findAll(Sort sort) {
-		return this.ticks.findAll(sort);
-	}
-
-	@Override
-	List<ShardedTick> findPage(PageRequest page) {
-		return this.ticks.findAll(page).getContent();
-	}
-
-	@Override
-	String key(ShardedTick tick) {
-		return tick.key();
 	}
 
 }
