@@ -8,14 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.KeyRange;
-import dev.dynamodown.internal.Futures;
 import dev.dynamodown.internal.paging.Page;
 import dev.dynamodown.internal.paging.PageSource;
 import dev.dynamodown.internal.schema.TableSchema;
-import dev.dynamodown.internal.store.Operation;
-import dev.dynamodown.internal.store.Stoppable;
 import dev.dynamodown.internal.store.Store;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,8 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * only if the limit needs it: no page is read that the limit does not need. Every item returned
  * belongs to the range ({@link QueryPlan}), so nothing is dropped.</li>
  * <li>Items are mapped (decoded) when their page arrives; a mapping failure fails the page.</li>
- * <li>While a page is awaited the read counts as work in flight: closing the runtime answers the
- * waiter at once.</li>
+ * <li>Failures are the edge's, untranslated: the read it belongs to ({@link TrackedPageSource})
+ * tracks its pages as work in flight and translates what they fail with.</li>
  * </ul>
  *
  * @param <T> the item type
@@ -54,8 +50,6 @@ public final class QueryPageSource<T> implements PageSource<T> {
 	private final KeyRange range;
 
 	private final boolean keysOnly;
-
-	private final String operation;
 
 	private final BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper;
 
@@ -83,12 +77,11 @@ public final class QueryPageSource<T> implements PageSource<T> {
 	 * @param partition the hash-key value to read, one of the store's partitions
 	 * @param range the keys to read
 	 * @param keysOnly whether to read only the key attributes
-	 * @param operation the public operation, for failure messages
 	 * @param mapper makes an item of the sequence from an item read
 	 * @param readable the check of the store's shard count before the first {@code Query}
 	 * (e.g. {@link Store#readable})
 	 */
-	public QueryPageSource(Store store, String partition, KeyRange range, boolean keysOnly, String operation,
+	public QueryPageSource(Store store, String partition, KeyRange range, boolean keysOnly,
 			BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper,
 			Function<TableSchema, CompletableFuture<Void>> readable) {
 		this.store = store;
@@ -96,7 +89,6 @@ public final class QueryPageSource<T> implements PageSource<T> {
 		this.readable = readable;
 		this.range = range;
 		this.keysOnly = keysOnly;
-		this.operation = operation;
 		this.mapper = mapper;
 		this.remaining = range.hasLimit() ? range.limitValue() : -1;
 	}
@@ -106,20 +98,12 @@ public final class QueryPageSource<T> implements PageSource<T> {
 		if (this.closed) {
 			return CompletableFuture.failedFuture(new CancellationException("The range read was closed"));
 		}
-		if (this.store.runtime().isClosed()) {
-			return CompletableFuture.failedFuture(this.store.runtime().closedException());
-		}
-		Awaited awaited = new Awaited();
-		this.store.runtime().track(awaited);
-		CompletableFuture<Page<T>> page;
 		try {
-			page = fetch();
+			return fetch();
 		}
 		catch (RuntimeException | Error ex) {
-			page = CompletableFuture.failedFuture(ex);
+			return CompletableFuture.failedFuture(ex);
 		}
-		page.whenComplete(awaited::arrived);
-		return awaited.delivery;
 	}
 
 	@Override
@@ -189,32 +173,6 @@ public final class QueryPageSource<T> implements PageSource<T> {
 			request.exclusiveStartKey(start);
 		}
 		return this.store.calls().query(request.build());
-	}
-
-	/** One page being waited for: answered by the page, or at once when the runtime stops it. */
-	private final class Awaited implements Stoppable {
-
-		final CompletableFuture<Page<T>> delivery = new CompletableFuture<>();
-
-		void arrived(@Nullable Page<T> page, @Nullable Throwable failure) {
-			QueryPageSource.this.store.runtime().untrack(this);
-			if (failure != null) {
-				this.delivery.completeExceptionally(
-						QueryPageSource.this.store.translate(QueryPageSource.this.operation, Futures.unwrap(failure)));
-			}
-			else {
-				this.delivery.complete(page);
-			}
-		}
-
-		@Override
-		public void stop(Throwable reason) {
-			close();
-			this.delivery.completeExceptionally(new DynamoDownException(
-					QueryPageSource.this.store.describe(QueryPageSource.this.operation) + " was " + Operation.stopped(reason),
-					reason));
-		}
-
 	}
 
 }

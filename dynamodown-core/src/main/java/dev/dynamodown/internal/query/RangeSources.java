@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * holds at most two pages per shard.</li>
  * </ul>
  * The shards of a namespace never hold the same key, so the merge neither drops nor repeats one.
+ * Either way the read is tracked as work in flight while a page is awaited ({@link TrackedPageSource}):
+ * closing the runtime answers its consumer at once, also while pool threads still send shards' requests.
  */
 public final class RangeSources {
 
@@ -52,11 +54,12 @@ public final class RangeSources {
 			BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper) {
 		List<String> partitions = store.partitioning().partitions();
 		if (partitions.size() == 1) {
-			return new QueryPageSource<>(store, partitions.get(0), range, keysOnly, operation, mapper, store::readable);
+			return new TrackedPageSource<>(store, operation,
+					new QueryPageSource<>(store, partitions.get(0), range, keysOnly, mapper, store::readable));
 		}
 		Function<TableSchema, CompletableFuture<Void>> readable = once(store);
 		List<QueryPageSource<Keyed<T>>> shards = partitions.stream()
-			.map((partition) -> new QueryPageSource<>(store, partition, range, keysOnly, operation,
+			.map((partition) -> new QueryPageSource<>(store, partition, range, keysOnly,
 					(schema, item) -> new Keyed<>(schema.rangeValue(item), mapper.apply(schema, item)), readable))
 			.toList();
 		Comparator<String> keys = range.isReverse() ? Keys.UTF8_ORDER.reversed() : Keys.UTF8_ORDER;
@@ -64,7 +67,7 @@ public final class RangeSources {
 		MergedPageSource<Keyed<T>> merged = range.hasLimit()
 				? MergedPageSource.of(shards, order, range.limitValue(), store.calls()::fork)
 				: MergedPageSource.of(shards, order, store.calls()::fork);
-		return new Unkeyed<>(merged);
+		return new TrackedPageSource<>(store, operation, new Unkeyed<>(merged));
 	}
 
 	/**

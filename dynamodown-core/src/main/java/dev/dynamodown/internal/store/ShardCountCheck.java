@@ -82,8 +82,9 @@ final class ShardCountCheck {
 		if (this.verified) {
 			return CompletableFuture.completedFuture(null);
 		}
-		return read(schema).thenCompose((check) -> (check == Check.VERIFIED) ? CompletableFuture.completedFuture(null)
-				: claim(schema));
+		// A concurrent first write may have claimed the namespace since this read began: no second claim then.
+		return read(schema).thenCompose((check) -> (check == Check.VERIFIED || this.verified)
+				? CompletableFuture.completedFuture(null) : claim(schema));
 	}
 
 	/** The record was deleted (the namespace destroyed): the next use checks, and a write claims, again. */
