@@ -83,11 +83,17 @@ public final class Futures {
 			}
 		}
 		started.forEach(Once::run);
-		return started.stream().map((task) -> task.outcome).toList();
+		return started.stream().map(Once::outcome).toList();
 	}
 
-	/** A task started by whoever comes first. */
-	private static final class Once<T> implements Runnable {
+	/**
+	 * An asynchronous task started by whoever comes first: work forked to start it, or a caller that
+	 * needs its outcome now and would rather not wait for the fork. It starts once, or never if
+	 * {@link #abandon() abandoned} first.
+	 *
+	 * @param <T> the task's result type
+	 */
+	public static final class Once<T> implements Runnable {
 
 		private final Supplier<CompletableFuture<T>> task;
 
@@ -95,10 +101,22 @@ public final class Futures {
 
 		private final CompletableFuture<T> outcome = new CompletableFuture<>();
 
-		Once(Supplier<CompletableFuture<T>> task) {
+		/** @param task starts the task and answers with its future */
+		public Once(Supplier<CompletableFuture<T>> task) {
 			this.task = task;
 		}
 
+		/** What the task completes with (pending until it is started and done). */
+		public CompletableFuture<T> outcome() {
+			return this.outcome;
+		}
+
+		/** The task will not be needed: it does not start if it has not started yet. */
+		public void abandon() {
+			this.started.set(true);
+		}
+
+		/** Starts the task, unless it has started (or was abandoned) already. */
 		@Override
 		public void run() {
 			if (!this.started.compareAndSet(false, true)) {
