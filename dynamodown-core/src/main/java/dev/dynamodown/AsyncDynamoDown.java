@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import dev.dynamodown.internal.pipeline.StoreOperations;
+import dev.dynamodown.internal.shard.ShardLayout;
 import dev.dynamodown.internal.store.Store;
 import dev.dynamodown.internal.store.StoreLocation;
 import dev.dynamodown.internal.store.StoreRuntime;
@@ -71,7 +72,23 @@ public final class AsyncDynamoDown implements AutoCloseable {
 	 * @throws IllegalStateException if this instance is closed
 	 */
 	public <V> AsyncSortedKeyValueTemplate<V> template(String location, ValueCodec<V> codec) {
-		return template(StoreLocation.parse(location), codec);
+		return template(location, codec, Sharding.none());
+	}
+
+	/**
+	 * A store at a location spread over some shards, as
+	 * {@link DynamoDown#template(String, ValueCodec, Sharding)}. Sends no request, and checks its
+	 * arguments at once.
+	 * @param location the location
+	 * @param codec maps values to attributes
+	 * @param sharding over how many partition-key values the namespace is spread
+	 * @return the store
+	 * @throws IllegalArgumentException if the location has no {@code '/'}, or its table or
+	 * namespace is empty or invalid, or the namespace is too long for the shards' partition-key values
+	 * @throws IllegalStateException if this instance is closed
+	 */
+	public <V> AsyncSortedKeyValueTemplate<V> template(String location, ValueCodec<V> codec, Sharding sharding) {
+		return template(StoreLocation.parse(location), codec, sharding);
 	}
 
 	/**
@@ -85,17 +102,37 @@ public final class AsyncDynamoDown implements AutoCloseable {
 	 * @throws IllegalStateException if this instance is closed
 	 */
 	public <V> AsyncSortedKeyValueTemplate<V> template(String table, String namespace, ValueCodec<V> codec) {
-		return template(new StoreLocation(table, namespace), codec);
+		return template(table, namespace, codec, Sharding.none());
 	}
 
 	/**
-	 * Deletes every item of the namespace at a location ({@code "table/namespace"}). NOT atomic.
+	 * A store in a namespace of a table spread over some shards, as
+	 * {@link DynamoDown#template(String, String, ValueCodec, Sharding)}. Sends no request, and checks
+	 * its arguments at once.
+	 * @param table the table name
+	 * @param namespace the namespace
+	 * @param codec maps values to attributes
+	 * @param sharding over how many partition-key values the namespace is spread
+	 * @return the store
+	 * @throws IllegalArgumentException if the table name is invalid, the namespace is empty, or it
+	 * is too long for the shards' partition-key values
+	 * @throws IllegalStateException if this instance is closed
+	 */
+	public <V> AsyncSortedKeyValueTemplate<V> template(String table, String namespace, ValueCodec<V> codec,
+			Sharding sharding) {
+		return template(new StoreLocation(table, namespace), codec, sharding);
+	}
+
+	/**
+	 * Deletes every item of the namespace at a location ({@code "table/namespace"}), over the shard
+	 * count recorded for it (one shard if none), and that record, as {@link DynamoDown#destroy}.
+	 * NOT atomic.
 	 * @param location the location
 	 * @return completes when done; fails (without a request) for a bad location
 	 */
 	public CompletableFuture<Void> destroy(String location) {
 		try {
-			return template(location, ValueCodec.attributes()).destroy();
+			return StoreOperations.destroy(this.runtime, StoreLocation.parse(location)).result();
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -135,10 +172,13 @@ public final class AsyncDynamoDown implements AutoCloseable {
 		this.runtime.close();
 	}
 
-	private <V> AsyncSortedKeyValueTemplate<V> template(StoreLocation location, ValueCodec<V> codec) {
+	private <V> AsyncSortedKeyValueTemplate<V> template(StoreLocation location, ValueCodec<V> codec,
+			Sharding sharding) {
 		Objects.requireNonNull(codec, "'codec' must not be null");
+		Objects.requireNonNull(sharding, "'sharding' must not be null");
+		ShardLayout layout = ShardLayout.of(location.namespace(), sharding.count());
 		this.runtime.ensureOpen();
-		return new AsyncSortedKeyValueTemplate<>(new StoreOperations<>(new Store(this.runtime, location), codec));
+		return new AsyncSortedKeyValueTemplate<>(new StoreOperations<>(new Store(this.runtime, location, layout), codec));
 	}
 
 }

@@ -125,7 +125,8 @@ public interface AsyncSortedKeyValueOperations<V> {
 	CompletableFuture<Long> clear(KeyRange range);
 
 	/**
-	 * Deletes every key of this store: {@code clear(KeyRange.all())}. NOT atomic.
+	 * See {@link SortedKeyValueOperations#destroy}: {@code clear(KeyRange.all())}, and for a sharded
+	 * store the record of its shard count once its shards are empty. NOT atomic.
 	 * @return completes when every key read was deleted
 	 */
 	CompletableFuture<Void> destroy();

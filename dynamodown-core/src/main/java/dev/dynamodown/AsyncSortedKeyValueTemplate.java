@@ -127,7 +127,7 @@ public class AsyncSortedKeyValueTemplate<V> implements AsyncSortedKeyValueOperat
 
 	@Override
 	public CompletableFuture<Void> destroy() {
-		return clear(KeyRange.all()).thenApply((deleted) -> null);
+		return this.operations.destroy().result();
 	}
 
 	@Override

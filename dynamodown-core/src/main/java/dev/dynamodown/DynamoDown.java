@@ -3,6 +3,7 @@ package dev.dynamodown;
 import java.util.Objects;
 
 import dev.dynamodown.internal.pipeline.StoreOperations;
+import dev.dynamodown.internal.shard.ShardLayout;
 import dev.dynamodown.internal.store.Await;
 import dev.dynamodown.internal.store.Store;
 import dev.dynamodown.internal.store.StoreLocation;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * SortedKeyValueTemplate<String> notes = dd.template("my-table/notes", ValueCodec.string());
  * }</pre>
  * A store lives in one partition of a table: every item whose hash-key attribute equals the
- * store's namespace. It caches each table's key layout (one {@code DescribeTable} per table) and
+ * store's namespace, or, {@link Sharding sharded}, in several. It caches each table's key layout (one {@code DescribeTable} per table) and
  * owns a small pool of daemon threads for the concurrent requests of batches, {@code getAll},
  * {@code clear} and read-ahead pages, plus one scheduler thread that times retry backoff;
  * {@link #close()} stops them. The client stays the caller's: it is never closed here, and its
@@ -69,7 +70,22 @@ public final class DynamoDown implements AutoCloseable {
 	 * namespace is empty or invalid
 	 */
 	public <V> SortedKeyValueTemplate<V> template(String location, ValueCodec<V> codec) {
-		return template(StoreLocation.parse(location), codec);
+		return template(location, codec, Sharding.none());
+	}
+
+	/**
+	 * A store at a location {@code "table/namespace"} spread over some shards (see {@link Sharding}).
+	 * Sends no request: the table is described, and the shard count checked against the one
+	 * recorded in the table, on first use.
+	 * @param location the location
+	 * @param codec maps values to attributes
+	 * @param sharding over how many partition-key values the namespace is spread
+	 * @return the store
+	 * @throws IllegalArgumentException if the location has no {@code '/'}, or its table or
+	 * namespace is empty or invalid, or the namespace is too long for the shards' partition-key values
+	 */
+	public <V> SortedKeyValueTemplate<V> template(String location, ValueCodec<V> codec, Sharding sharding) {
+		return template(StoreLocation.parse(location), codec, sharding);
 	}
 
 	/**
@@ -81,16 +97,35 @@ public final class DynamoDown implements AutoCloseable {
 	 * @throws IllegalArgumentException if the table name is invalid or the namespace is empty
 	 */
 	public <V> SortedKeyValueTemplate<V> template(String table, String namespace, ValueCodec<V> codec) {
-		return template(new StoreLocation(table, namespace), codec);
+		return template(table, namespace, codec, Sharding.none());
 	}
 
 	/**
-	 * Deletes every item of the namespace at a location ({@code "table/namespace"}). NOT atomic:
-	 * see {@link SortedKeyValueOperations#clear}.
+	 * A store in a namespace of a table spread over some shards (see {@link Sharding}):
+	 * {@code dd.template("my-table", "events", ValueCodec.json(Event.class), Sharding.shards(16))}.
+	 * Sends no request: the table is described, and the shard count checked against the one
+	 * recorded in the table, on first use.
+	 * @param table the table name
+	 * @param namespace the namespace
+	 * @param codec maps values to attributes
+	 * @param sharding over how many partition-key values the namespace is spread
+	 * @return the store
+	 * @throws IllegalArgumentException if the table name is invalid, the namespace is empty, or it
+	 * is too long for the shards' partition-key values
+	 */
+	public <V> SortedKeyValueTemplate<V> template(String table, String namespace, ValueCodec<V> codec,
+			Sharding sharding) {
+		return template(new StoreLocation(table, namespace), codec, sharding);
+	}
+
+	/**
+	 * Deletes every item of the namespace at a location ({@code "table/namespace"}), over the shard
+	 * count recorded for it in the table (one shard if none), and that record. NOT atomic: see
+	 * {@link SortedKeyValueOperations#clear} and {@link SortedKeyValueOperations#destroy}.
 	 * @param location the location
 	 */
 	public void destroy(String location) {
-		template(location, ValueCodec.attributes()).destroy();
+		Await.result(StoreOperations.destroy(this.runtime, StoreLocation.parse(location)));
 	}
 
 	/**
@@ -128,10 +163,12 @@ public final class DynamoDown implements AutoCloseable {
 		this.runtime.close();
 	}
 
-	private <V> SortedKeyValueTemplate<V> template(StoreLocation location, ValueCodec<V> codec) {
+	private <V> SortedKeyValueTemplate<V> template(StoreLocation location, ValueCodec<V> codec, Sharding sharding) {
 		Objects.requireNonNull(codec, "'codec' must not be null");
+		Objects.requireNonNull(sharding, "'sharding' must not be null");
+		ShardLayout layout = ShardLayout.of(location.namespace(), sharding.count());
 		this.runtime.ensureOpen();
-		return new SortedKeyValueTemplate<>(new StoreOperations<>(new Store(this.runtime, location), codec));
+		return new SortedKeyValueTemplate<>(new StoreOperations<>(new Store(this.runtime, location, layout), codec));
 	}
 
 }

@@ -9,7 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * A sorted key-value store living in one partition of a DynamoDB table: every item whose
- * hash-key attribute equals {@link #namespace()}; the item's range-key attribute is the key.
+ * hash-key attribute equals {@link #namespace()}; the item's range-key attribute is the key. A
+ * {@link Sharding sharded} namespace spreads the same store over several partition-key values
+ * and merges them back in key order: the contract below holds alike.
  * <p>
  * <b>Keys</b> are non-empty strings of at most 1024 UTF-8 bytes, without lone surrogates, and
  * sort in UTF-8 byte order (DynamoDB's order, which is Unicode code point order, not
@@ -156,7 +158,11 @@ public interface SortedKeyValueOperations<V> {
 	 */
 	long clear(KeyRange range);
 
-	/** Deletes every key of this store: {@code clear(KeyRange.all())}. NOT atomic. */
+	/**
+	 * Deletes every key of this store: {@code clear(KeyRange.all())}; for a {@link Sharding sharded}
+	 * store, then also the record of its shard count if its shards are empty (the name may then be
+	 * used with any count; see {@link Sharding}). NOT atomic.
+	 */
 	void destroy();
 
 	/**

@@ -147,7 +147,7 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 
 	@Override
 	public void destroy() {
-		clear(KeyRange.all());
+		Await.result(this.operations.destroy());
 	}
 
 	@Override

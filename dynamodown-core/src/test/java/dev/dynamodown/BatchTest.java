@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import dev.dynamodown.internal.Keys;
+import dev.dynamodown.internal.shard.ShardLayout;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -38,14 +39,18 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
  * The non-atomic batch: last write per key wins, nothing is sent when one operation is invalid,
- * unprocessed items are retried, and what may not have been applied is reported exactly.
+ * unprocessed items are retried, and what may not have been applied is reported exactly; also when
+ * the batch's requests mix the shards of a sharded namespace.
  */
 @ParameterizedClass
-@EnumSource(Api.class)
+// Batches of both edges share one writer; one sharded shape, on the edge whose lanes use the pool.
+@EnumSource(value = StoreShape.class, names = { "BLOCKING", "ASYNC", "BLOCKING_7_SHARDS" })
 class BatchTest {
 
 	@Parameter
-	Api api;
+	StoreShape shape;
+
+	private Api api;
 
 	private static final RequestRecorder requests = new RequestRecorder();
 
@@ -75,7 +80,8 @@ class BatchTest {
 
 	@BeforeEach
 	void fresh(TestInfo test) {
-		this.store = fixture.template(this.api, test);
+		this.api = this.shape.api();
+		this.store = fixture.template(this.shape, test);
 		this.store.count(KeyRange.all());
 		unprocessed.reset();
 		failing.failRequest(0);
@@ -106,6 +112,18 @@ class BatchTest {
 		});
 		assertThat(result).isEqualTo(new BatchResult(400, 16, 0));
 		assertThat(requests.count("BatchWriteItem")).isEqualTo(16);
+		ShardLayout layout = ShardLayout.of(this.store.namespace(), this.shape.shards());
+		assertThat(requests.requests("BatchWriteItem", BatchWriteItemRequest.class)).allSatisfy((sent) -> {
+			List<String> partitions = sent.requestItems().get(fixture.table()).stream().map((write) -> {
+				Map<String, AttributeValue> key = (write.putRequest() != null) ? write.putRequest().item()
+						: write.deleteRequest().key();
+				assertThat(key.get("ns").s()).as("the partition of its key's shard").isEqualTo(layout.partitionFor(key.get("k").s()));
+				return key.get("ns").s();
+			}).distinct().toList();
+			if (this.shape.sharded()) {
+				assertThat(partitions).as("a chunk of 25 mixes shards").hasSizeGreaterThan(1);
+			}
+		});
 		Map<String, String> stored = new LinkedHashMap<>();
 		this.store.list(KeyRange.all()).forEach((entry) -> stored.put(entry.key(), entry.value()));
 		assertThat(stored).containsExactlyEntriesOf(model);
@@ -141,7 +159,7 @@ class BatchTest {
 			.retryBaseDelay(Duration.ofMillis(1))
 			.build())) {
 			unprocessed.firstTimes(1);
-			own.template(fixture.table(), this.store.namespace(), ValueCodec.string()).batch((b) -> {
+			this.shape.template(own, fixture.table(), this.store.namespace(), ValueCodec.string()).batch((b) -> {
 				for (int i = 0; i < 200; i++) {
 					b.put("k" + i, "v");
 				}
@@ -174,7 +192,8 @@ class BatchTest {
 			.build();
 		ExecutorService callers = Executors.newFixedThreadPool(2);
 		try (Stores own = this.api.open(fixture.clients(), slowRetries)) {
-			SortedKeyValueOperations<String> store = own.template(fixture.table(), this.store.namespace(), ValueCodec.string());
+			SortedKeyValueOperations<String> store = this.shape.template(own, fixture.table(), this.store.namespace(),
+					ValueCodec.string());
 			unprocessed.always(Set.of("a00", "a25", "b00", "b25"));
 			for (String batch : List.of("a", "b")) {
 				callers.submit(() -> store.batch((b) -> IntStream.range(0, 50).forEach((i) -> b.put(String.format("%s%02d", batch, i), "v"))));
@@ -212,7 +231,7 @@ class BatchTest {
 
 	@Test
 	void valueUsingAKeyAttributeSendsNothing() {
-		SortedKeyValueOperations<Map<String, AttributeValue>> raw = fixture.template(this.api, this.store.namespace(),
+		SortedKeyValueOperations<Map<String, AttributeValue>> raw = fixture.template(this.shape, this.store.namespace(),
 				ValueCodec.attributes());
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> raw.batch((b) -> b.put("a", Map.of("v", AttributeValue.fromN("1")))
@@ -283,8 +302,8 @@ class BatchTest {
 	void failedRequestReportsItsChunkAndTheUnsentOnes() {
 		try (Stores sequentialDown = this.api.open(fixture.clients(),
 				fixture.options().toBuilder().batchConcurrency(1).build())) {
-			SortedKeyValueOperations<String> sequential = sequentialDown.template(fixture.table(), this.store.namespace(),
-					ValueCodec.string());
+			SortedKeyValueOperations<String> sequential = this.shape.template(sequentialDown, fixture.table(),
+					this.store.namespace(), ValueCodec.string());
 			failing.failRequest(2);
 			List<String> written = new ArrayList<>();
 			BatchWriteException failure = catchBatchWriteException(() -> sequential.batch((b) -> {

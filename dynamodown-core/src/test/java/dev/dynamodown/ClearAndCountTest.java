@@ -1,5 +1,7 @@
 package dev.dynamodown;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,13 +21,16 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** count (Select.COUNT, exact with exclusive bounds and limits), clear and destroy. */
+/**
+ * count (Select.COUNT, exact with exclusive bounds and limits), clear and destroy; for one shard
+ * and for a sharded namespace, whose shards are counted and cleared at once.
+ */
 @ParameterizedClass
-@EnumSource(Api.class)
+@EnumSource(StoreShape.class)
 class ClearAndCountTest {
 
 	@Parameter
-	Api api;
+	StoreShape shape;
 
 	private static final List<String> KEYS = IntStream.range(0, 100).mapToObj((i) -> String.format("k%02d", i)).toList();
 
@@ -41,7 +46,7 @@ class ClearAndCountTest {
 
 	@BeforeEach
 	void fill(TestInfo test) {
-		this.store = fixture.template(this.api, test);
+		this.store = fixture.template(this.shape, test);
 		this.store.batch((b) -> KEYS.forEach((key) -> b.put(key, "v")));
 		requests.reset();
 	}
@@ -66,14 +71,16 @@ class ClearAndCountTest {
 
 	@Test
 	void countStopsAtTheLimit() {
+		// Shards counting at once each ask for what the shards together still lack: at most the limit,
+		// one Query per shard at most, and a shard starting after the others reached it sends nothing.
 		assertThat(this.store.count(KeyRange.all().limit(10))).isEqualTo(10);
-		assertThat(requests.requests("Query", QueryRequest.class)).singleElement()
-			.satisfies((sent) -> assertThat(sent.limit()).isEqualTo(10));
+		assertThat(requests.requests("Query", QueryRequest.class)).hasSizeBetween(1, this.shape.shards())
+			.allSatisfy((sent) -> assertThat(sent.limit()).isBetween(1, 10));
 		requests.reset();
 		assertThat(this.store.count(KeyRange.all().gt("k10").lt("k90").limit(10))).isEqualTo(10);
 		assertThat(requests.sent()).as("the ends are outside the key condition: the limit is enough")
-			.singleElement()
-			.satisfies((sent) -> assertThat(((QueryRequest) sent.request()).limit()).isEqualTo(10));
+			.hasSizeBetween(1, this.shape.shards())
+			.allSatisfy((sent) -> assertThat(((QueryRequest) sent.request()).limit()).isBetween(1, 10));
 		assertThat(this.store.count(KeyRange.all().gt("k10").lt("k20").limit(50))).isEqualTo(9);
 		assertThat(this.store.count(KeyRange.all().gt("k10").lt("k20").reverse().limit(3))).isEqualTo(3);
 	}
@@ -98,7 +105,9 @@ class ClearAndCountTest {
 		Set<Long> nine = new TreeSet<>();
 		Set<Long> none = new TreeSet<>();
 		try {
-			for (int i = 0; i < 100; i++) {
+			// A sharded count sends a Query per shard: fewer rounds, as many requests.
+			int rounds = this.shape.sharded() ? 40 : 100;
+			for (int i = 0; i < rounds; i++) {
 				nine.add(this.store.count(KeyRange.all().gt("k10x").lt("k20")));
 				none.add(this.store.count(KeyRange.all().gt("k10").lt("k10x")));
 				none.add(this.store.count(KeyRange.all().gt("k10").lt("k10x").reverse().limit(5)));
@@ -133,11 +142,12 @@ class ClearAndCountTest {
 		this.store.batch((b) -> IntStream.range(100, 250).forEach((i) -> b.put("k" + i, "v")));
 		requests.reset();
 		assertThat(this.store.clear(KeyRange.all())).isEqualTo(250);
-		assertThat(requests.sent()).extracting(RequestRecorder.Sent::operation)
-			.containsExactly("Query", "BatchWriteItem", "BatchWriteItem", "BatchWriteItem", "BatchWriteItem",
-					"BatchWriteItem", "BatchWriteItem", "BatchWriteItem", "BatchWriteItem", "BatchWriteItem",
-					"BatchWriteItem");
-		assertThat(requests.requests("Query", QueryRequest.class).get(0).projectionExpression()).isEqualTo("#h, #r");
+		// One page of keys per shard (all at once), then blocks of 100 deletes mixing shards.
+		List<String> expected = new ArrayList<>(Collections.nCopies(this.shape.shards(), "Query"));
+		expected.addAll(Collections.nCopies(10, "BatchWriteItem"));
+		assertThat(requests.sent()).extracting(RequestRecorder.Sent::operation).containsExactlyElementsOf(expected);
+		assertThat(requests.requests("Query", QueryRequest.class))
+			.allSatisfy((sent) -> assertThat(sent.projectionExpression()).isEqualTo("#h, #r"));
 		assertThat(requests.requests("BatchWriteItem", BatchWriteItemRequest.class))
 			.allSatisfy((sent) -> assertThat(sent.requestItems().get(fixture.table()))
 				.allSatisfy((write) -> assertThat(write.deleteRequest()).isNotNull()));
@@ -151,9 +161,15 @@ class ClearAndCountTest {
 		requests.reset();
 		assertThat(this.store.clear(KeyRange.all())).isEqualTo(700);
 		List<String> operations = requests.sent().stream().map(RequestRecorder.Sent::operation).toList();
-		assertThat(operations).as("1.4 MB: two pages of keys").filteredOn("Query"::equals).hasSize(2);
-		assertThat(operations.subList(0, operations.lastIndexOf("Query"))).as("deletes start before the last page")
-			.contains("BatchWriteItem");
+		if (this.shape.sharded()) {
+			// 200 KB per shard: one page each, read at once; a shard's pages are streamed like those of one partition.
+			assertThat(operations).as("1.4 MB over 7 shards").filteredOn("Query"::equals).hasSize(this.shape.shards());
+		}
+		else {
+			assertThat(operations).as("1.4 MB: two pages of keys").filteredOn("Query"::equals).hasSize(2);
+			assertThat(operations.subList(0, operations.lastIndexOf("Query"))).as("deletes start before the last page")
+				.contains("BatchWriteItem");
+		}
 		assertThat(this.store.count(KeyRange.all())).isZero();
 	}
 
@@ -171,7 +187,7 @@ class ClearAndCountTest {
 
 	@Test
 	void destroyByLocation() {
-		fixture.stores(this.api).destroy(fixture.table() + "/" + this.store.namespace());
+		fixture.stores(this.shape.api()).destroy(fixture.table() + "/" + this.store.namespace());
 		assertThat(this.store.keys(KeyRange.all())).isEmpty();
 	}
 

@@ -118,6 +118,11 @@ final class DynamoDownFixture implements BeforeAllCallback, AfterAllCallback {
 		return stores(api).template(this.table, namespace, codec);
 	}
 
+	/** A store of an API over some shards in the fixture's table. */
+	<V> SortedKeyValueOperations<V> template(Api api, String namespace, ValueCodec<V> codec, Sharding sharding) {
+		return stores(api).template(this.table, namespace, codec, sharding);
+	}
+
 	/** A string store of an API in the fixture's table. */
 	SortedKeyValueOperations<String> template(Api api, String namespace) {
 		return template(api, namespace, ValueCodec.string());
@@ -126,6 +131,26 @@ final class DynamoDownFixture implements BeforeAllCallback, AfterAllCallback {
 	/** A string store of an API in a namespace of the test's own: its method name and the API. */
 	SortedKeyValueOperations<String> template(Api api, TestInfo test) {
 		return template(api, test.getTestMethod().orElseThrow().getName() + "-" + api);
+	}
+
+	/** A store of a shape in the fixture's table. */
+	<V> SortedKeyValueOperations<V> template(StoreShape shape, String namespace, ValueCodec<V> codec) {
+		return shape.template(stores(shape.api()), this.table, namespace, codec);
+	}
+
+	/** A string store of a shape in the fixture's table. */
+	SortedKeyValueOperations<String> template(StoreShape shape, String namespace) {
+		return template(shape, namespace, ValueCodec.string());
+	}
+
+	/** A string store of a shape in a namespace of the test's own: its method name and the shape. */
+	SortedKeyValueOperations<String> template(StoreShape shape, TestInfo test) {
+		return template(shape, shape.namespace(test.getTestMethod().orElseThrow().getName()));
+	}
+
+	/** A blocking string store over some shards in the fixture's table, for setting up and checking data. */
+	SortedKeyValueTemplate<String> template(String namespace, Sharding sharding) {
+		return this.dynamoDown.template(this.table, namespace, ValueCodec.string(), sharding);
 	}
 
 	/** A blocking store in the fixture's table, for setting up and checking data. */

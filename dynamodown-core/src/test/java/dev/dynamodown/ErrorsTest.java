@@ -25,14 +25,17 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 /**
  * The store's exceptions (docs/reference/core.md, "Exceptions"): bad arguments fail before any request, with a message naming what is
  * wrong; service failures are {@link DynamoDownException}s naming the table, namespace and
- * operation, carrying the AWS cause and no credential.
+ * operation, carrying the AWS cause and no credential. A sharded store refuses bad arguments
+ * before any request too: before reading or claiming the record of its shard count.
  */
 @ParameterizedClass
-@EnumSource(Api.class)
+@EnumSource(StoreShape.class)
 class ErrorsTest {
 
 	@Parameter
-	Api api;
+	StoreShape shape;
+
+	private Api api;
 
 	private static final RequestRecorder requests = new RequestRecorder();
 
@@ -47,7 +50,8 @@ class ErrorsTest {
 
 	@BeforeEach
 	void reset() {
-		this.store = fixture.template(this.api, "errors");
+		this.api = this.shape.api();
+		this.store = fixture.template(this.shape, "errors-" + this.shape.shards());
 		answers.reset();
 		this.store.count(KeyRange.all());
 		requests.reset();
@@ -82,6 +86,30 @@ class ErrorsTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> fixture.stores(this.api).createTableIfMissing("ab"));
 		assertThat(fixture.stores(this.api).template(fixture.table(), "a/b/c", ValueCodec.string()).namespace())
 			.isEqualTo("a/b/c");
+		assertThat(requests.total()).isZero();
+	}
+
+	@Test
+	void badShardingsAreRefusedBeforeAnyRequest() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Sharding.shards(0))
+			.withMessage("'shards' must be between 1 and 64, was 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> Sharding.shards(65))
+			.withMessage("'shards' must be between 1 and 64, was 65");
+		assertNpe(() -> fixture.stores(this.api).template(fixture.table(), "ns", ValueCodec.string(), null),
+				"'sharding' must not be null");
+		assertNpe(() -> fixture.stores(this.api).template(fixture.table() + "/ns", ValueCodec.string(), null),
+				"'sharding' must not be null");
+		// A shard's partition-key value adds up to 6 bytes ("\u00003/8" here) to the namespace.
+		String longest = "n".repeat(2044);
+		assertThat(fixture.stores(this.api).template(fixture.table(), longest, ValueCodec.string(), Sharding.shards(8))
+			.namespace()).isEqualTo(longest);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixture.stores(this.api)
+				.template(fixture.table(), longest + "n", ValueCodec.string(), Sharding.shards(8)))
+			.withMessageContaining("2045 UTF-8 bytes long; over 8 shards its partitions need up to 2049 bytes");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixture.stores(this.api).template(fixture.table(), "a\u0000b", ValueCodec.string(), Sharding.shards(8)))
+			.withMessageContaining("must not contain U+0000");
 		assertThat(requests.total()).isZero();
 	}
 
@@ -166,15 +194,15 @@ class ErrorsTest {
 		answers.answer("PutItem", 400, """
 				{"__type":"com.amazonaws.dynamodb.v20120810#ResourceInUseException","message":"busy"}""");
 		assertThatExceptionOfType(DynamoDownException.class).isThrownBy(() -> this.store.put("k", "v"))
-			.withMessage("put on table '" + fixture.table()
-					+ "', namespace 'errors' failed: ResourceInUseException: busy (HTTP 400)")
+			.withMessage("put on table '" + fixture.table() + "', namespace '" + this.store.namespace()
+					+ "' failed: ResourceInUseException: busy (HTTP 400)")
 			.withCauseInstanceOf(DynamoDbException.class);
 		answers.answer("Query", 400, """
 				{"__type":"com.amazonaws.dynamodb.v20120810#ValidationException","message":"no"}""");
 		try (Stream<String> keys = this.store.keys(KeyRange.all())) {
 			assertThatExceptionOfType(DynamoDownException.class).isThrownBy(keys::toList)
-				.withMessageStartingWith(
-						"range on table '" + fixture.table() + "', namespace 'errors' failed: ValidationException");
+				.withMessageStartingWith("range on table '" + fixture.table() + "', namespace '" + this.store.namespace()
+						+ "' failed: ValidationException");
 		}
 	}
 

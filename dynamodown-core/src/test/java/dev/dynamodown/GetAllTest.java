@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import dev.dynamodown.internal.shard.ShardLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-/** getAll: strongly consistent BatchGetItem of 100 keys per request, unprocessed keys retried. */
+/**
+ * getAll: strongly consistent BatchGetItem of 100 keys per request, unprocessed keys retried; over
+ * a sharded namespace, each request mixes shards.
+ */
 @ParameterizedClass
-@EnumSource(Api.class)
+// Keys map to shards alike on both edges: one sharded shape.
+@EnumSource(value = StoreShape.class, names = { "BLOCKING", "ASYNC", "ASYNC_7_SHARDS" })
 class GetAllTest {
 
 	@Parameter
-	Api api;
+	StoreShape shape;
 
 	private static final RequestRecorder requests = new RequestRecorder();
 
@@ -51,12 +56,15 @@ class GetAllTest {
 
 	@BeforeAll
 	static void fill() {
-		fixture.template("many").batch((b) -> STORED.forEach((key) -> b.put(key, "value of " + key)));
+		for (int shards : new int[] { 1, StoreShape.SHARDS }) {
+			fixture.template(namespace(shards), Sharding.shards(shards))
+				.batch((b) -> STORED.forEach((key) -> b.put(key, "value of " + key)));
+		}
 	}
 
 	@BeforeEach
 	void reset() {
-		this.store = fixture.template(this.api, "many");
+		this.store = fixture.template(this.shape, namespace(this.shape.shards()));
 		unprocessed.reset();
 		requests.reset();
 	}
@@ -78,6 +86,17 @@ class GetAllTest {
 			.allSatisfy((keys) -> assertThat(keys.consistentRead()).isTrue()));
 		assertThat(sent.stream().mapToInt((r) -> r.requestItems().values().iterator().next().keys().size()).sum())
 			.isEqualTo(302);
+		ShardLayout layout = ShardLayout.of(this.store.namespace(), this.shape.shards());
+		assertThat(sent.get(0).requestItems().values().iterator().next().keys())
+			.as("each key asked in its shard's partition")
+			.allSatisfy((key) -> assertThat(key.get("ns").s()).isEqualTo(layout.partitionFor(key.get("k").s())))
+			.extracting((key) -> key.get("ns").s())
+			.as("a request mixes shards")
+			.hasSameElementsAs(layout.partitions());
+	}
+
+	private static String namespace(int shards) {
+		return "many-" + shards;
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import dev.dynamodown.internal.Keys;
+import dev.dynamodown.internal.shard.ShardLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -24,14 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Range semantics against an in-memory model (a {@link TreeMap} in UTF-8 order): every
- * combination of lower bound, upper bound and prefix, in both directions, with and without limit.
+ * combination of lower bound, upper bound and prefix, in both directions, with and without limit;
+ * for one shard and for a sharded namespace, whose shards are read at once and merged.
  */
 @ParameterizedClass
-@EnumSource(Api.class)
+// The merged results do not depend on the edge: one sharded shape (the blocking one's laziness is PagingTest's).
+@EnumSource(value = StoreShape.class, names = { "BLOCKING", "ASYNC", "ASYNC_7_SHARDS" })
 class RangeTest {
 
 	@Parameter
-	Api api;
+	StoreShape shape;
 
 	/** Keys right next to the bounds: U+0000 after "a", the greatest keys before "b" and "é". */
 	private static final List<String> KEYS = List.of("a", "a\u0000", "a:1", "a:10", "a:2", "a:2:x", "ab", "abc",
@@ -54,13 +57,20 @@ class RangeTest {
 
 	@BeforeAll
 	static void fill() {
-		fixture.template("ranges").batch((b) -> KEYS.forEach((key) -> b.put(key, "value of " + key)));
+		for (int shards : new int[] { 1, StoreShape.SHARDS }) {
+			fixture.template(namespace(shards), Sharding.shards(shards))
+				.batch((b) -> KEYS.forEach((key) -> b.put(key, "value of " + key)));
+		}
 		KEYS.forEach((key) -> model.put(key, "value of " + key));
 	}
 
 	@BeforeEach
 	void open() {
-		this.store = fixture.template(this.api, "ranges");
+		this.store = fixture.template(this.shape, namespace(this.shape.shards()));
+	}
+
+	private static String namespace(int shards) {
+		return "ranges-" + shards;
 	}
 
 	@TestFactory
@@ -132,27 +142,42 @@ class RangeTest {
 	void prefixAloneIsSentAsBeginsWith() {
 		requests.reset();
 		assertThat(this.store.keys(KeyRange.prefix("a:")).toList()).containsExactly("a:1", "a:10", "a:2", "a:2:x");
-		QueryRequest sent = requests.requests("Query", QueryRequest.class).get(0);
-		assertThat(sent.keyConditionExpression()).isEqualTo("#h = :h AND begins_with(#r, :p)");
-		assertThat(sent.consistentRead()).isTrue();
+		assertThat(requests.requests("Query", QueryRequest.class)).as("one Query per shard")
+			.hasSize(this.shape.shards())
+			.allSatisfy((sent) -> {
+				assertThat(sent.keyConditionExpression()).isEqualTo("#h = :h AND begins_with(#r, :p)");
+				assertThat(sent.consistentRead()).isTrue();
+			});
 	}
 
 	@Test
 	void bothBoundsAreSentAsBetween() {
 		requests.reset();
 		this.store.list(KeyRange.all().gt("a").lte("b"));
-		QueryRequest sent = requests.requests("Query", QueryRequest.class).get(0);
-		assertThat(sent.keyConditionExpression()).isEqualTo("#h = :h AND #r BETWEEN :lo AND :hi");
-		assertThat(sent.expressionAttributeNames()).containsEntry("#h", "ns").containsEntry("#r", "k");
+		assertThat(requests.requests("Query", QueryRequest.class)).hasSize(this.shape.shards()).allSatisfy((sent) -> {
+			assertThat(sent.keyConditionExpression()).isEqualTo("#h = :h AND #r BETWEEN :lo AND :hi");
+			assertThat(sent.expressionAttributeNames()).containsEntry("#h", "ns").containsEntry("#r", "k");
+		});
+	}
+
+	@Test
+	void eachShardIsReadOnceFromItsOwnPartition() {
+		requests.reset();
+		this.store.list(KeyRange.all());
+		ShardLayout layout = ShardLayout.of(this.store.namespace(), this.shape.shards());
+		assertThat(requests.requests("Query", QueryRequest.class))
+			.extracting((sent) -> sent.expressionAttributeValues().get(":h").s())
+			.containsExactlyInAnyOrderElementsOf(layout.partitions());
 	}
 
 	@Test
 	void limitWithExclusiveBoundsAsksForExactlyTheLimit() {
-		// The key condition excludes the bounds itself: nothing is read to be dropped.
+		// The key condition excludes the bounds itself: nothing is read to be dropped. Each shard is
+		// asked for the limit, no more.
 		requests.reset();
 		assertThat(this.store.keys(KeyRange.all().gt("a").lt("b").limit(2)).toList()).containsExactly("a\u0000", "a:1");
-		assertThat(requests.requests("Query", QueryRequest.class)).singleElement()
-			.satisfies((sent) -> assertThat(sent.limit()).isEqualTo(2));
+		assertThat(requests.requests("Query", QueryRequest.class)).hasSize(this.shape.shards())
+			.allSatisfy((sent) -> assertThat(sent.limit()).isEqualTo(2));
 	}
 
 	@Test

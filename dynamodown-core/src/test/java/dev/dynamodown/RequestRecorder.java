@@ -1,7 +1,9 @@
 package dev.dynamodown;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import software.amazon.awssdk.core.SdkRequest;
@@ -64,6 +66,27 @@ final class RequestRecorder implements ExecutionInterceptor {
 
 	int maxInFlight() {
 		return this.maxInFlight.get();
+	}
+
+	/**
+	 * Waits until no request has been in flight or started for {@code quiet}, at most 5 s: a request
+	 * an earlier test's read left on its way (a page read ahead that a pool thread had already
+	 * claimed when the stream closed) is then counted before a reset, not after it.
+	 */
+	void awaitQuiet(Duration quiet) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		int seen = this.sent.size();
+		long quietSince = System.nanoTime();
+		while (System.nanoTime() < deadline) {
+			Thread.sleep(10);
+			if (this.inFlight.get() > 0 || this.sent.size() != seen) {
+				seen = this.sent.size();
+				quietSince = System.nanoTime();
+			}
+			else if (System.nanoTime() - quietSince >= quiet.toNanos()) {
+				return;
+			}
+		}
 	}
 
 	void reset() {

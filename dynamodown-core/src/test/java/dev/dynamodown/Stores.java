@@ -11,6 +11,10 @@ public interface Stores extends AutoCloseable {
 
 	<V> SortedKeyValueOperations<V> template(String location, ValueCodec<V> codec);
 
+	<V> SortedKeyValueOperations<V> template(String table, String namespace, ValueCodec<V> codec, Sharding sharding);
+
+	<V> SortedKeyValueOperations<V> template(String location, ValueCodec<V> codec, Sharding sharding);
+
 	void destroy(String location);
 
 	void createTableIfMissing(String table);
@@ -29,6 +33,17 @@ public interface Stores extends AutoCloseable {
 			@Override
 			public <V> SortedKeyValueOperations<V> template(String location, ValueCodec<V> codec) {
 				return dynamoDown.template(location, codec);
+			}
+
+			@Override
+			public <V> SortedKeyValueOperations<V> template(String table, String namespace, ValueCodec<V> codec,
+					Sharding sharding) {
+				return dynamoDown.template(table, namespace, codec, sharding);
+			}
+
+			@Override
+			public <V> SortedKeyValueOperations<V> template(String location, ValueCodec<V> codec, Sharding sharding) {
+				return dynamoDown.template(location, codec, sharding);
 			}
 
 			@Override
@@ -60,6 +75,17 @@ public interface Stores extends AutoCloseable {
 			@Override
 			public <V> SortedKeyValueOperations<V> template(String location, ValueCodec<V> codec) {
 				return new BlockingView<>(dynamoDown.template(location, codec));
+			}
+
+			@Override
+			public <V> SortedKeyValueOperations<V> template(String table, String namespace, ValueCodec<V> codec,
+					Sharding sharding) {
+				return new BlockingView<>(dynamoDown.template(table, namespace, codec, sharding));
+			}
+
+			@Override
+			public <V> SortedKeyValueOperations<V> template(String location, ValueCodec<V> codec, Sharding sharding) {
+				return new BlockingView<>(dynamoDown.template(location, codec, sharding));
 			}
 
 			@Override

@@ -12,11 +12,13 @@ import java.util.concurrent.Executors;
 import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.benchmarks.harness.ResultTable;
 import dev.dynamodown.benchmarks.harness.RowResult;
+import dev.dynamodown.benchmarks.harness.ShardingTable;
 import dev.dynamodown.benchmarks.client.Route;
 import dev.dynamodown.benchmarks.harness.Runner;
 import dev.dynamodown.benchmarks.proxy.PartitionThroughput;
 import dev.dynamodown.benchmarks.proxy.ProxyOverhead;
 import dev.dynamodown.benchmarks.workload.Contenders;
+import dev.dynamodown.benchmarks.workload.ShardedNamespaces;
 import dev.dynamodown.benchmarks.workload.Workloads;
 import dev.dynamodown.dynalite.DynaliteOptions;
 import dev.dynamodown.dynalite.DynaliteServer;
@@ -33,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  * benchmark proxy instead of the clients' interceptor (needed by asynchronous clients, whose interceptor
  * runs on the caller's thread); {@code --partition-throughput W,R[,BURST_MS]} to
  * model a per-partition throughput limit in that proxy; {@code --proxy-overhead} to measure what the proxy
- * itself costs per request instead of running the tables.
+ * itself costs per request instead of running the tables. After the tables come the sharded-namespace rows
+ * ({@link ShardedNamespaces}): {@code --sharding W,R[,BURST_MS]} sets their per-partition model,
+ * {@code --no-sharding} leaves them out, {@code --sharding-only} runs nothing else.
  */
 public final class BenchmarkMain {
 
@@ -52,6 +56,11 @@ public final class BenchmarkMain {
 			                          through the proxy, allow each partition-key value W write and R read
 			                          units per second, saving up BURST_MS (default 1000) ms of them
 			  --proxy-overhead        measure the proxy's own cost per request at 0 ms instead of the tables
+			  --sharding W,R[,BURST_MS]
+			                          the per-partition model of the sharded-namespace rows (default
+			                          150,450,100: 8 shards' writes stay under what dynalite serves)
+			  --no-sharding           leave the sharded-namespace rows out
+			  --sharding-only         run the sharded-namespace rows only
 			""";
 
 	public static void main(String[] args) {
@@ -60,6 +69,9 @@ public final class BenchmarkMain {
 		DynamoDownOptions options = DynamoDownOptions.defaults();
 		BenchmarkSettings.Network network = BenchmarkSettings.Network.INTERCEPTOR;
 		boolean overhead = false;
+		PartitionThroughput sharding = null;
+		boolean withSharding = true;
+		boolean shardingOnly = false;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick" -> settings = BenchmarkSettings.quick();
@@ -74,6 +86,17 @@ public final class BenchmarkMain {
 					}
 				}
 				case "--proxy-overhead" -> overhead = true;
+				case "--sharding" -> {
+					String value = value(args, ++i, "--sharding");
+					try {
+						sharding = PartitionThroughput.parse(value);
+					}
+					catch (IllegalArgumentException ex) {
+						exitWithUsage(ex.getMessage());
+					}
+				}
+				case "--no-sharding" -> withSharding = false;
+				case "--sharding-only" -> shardingOnly = true;
 				case "--endpoint" -> endpoint = URI.create(value(args, ++i, "--endpoint"));
 				case "--batch-concurrency" -> {
 					String value = value(args, ++i, "--batch-concurrency");
@@ -95,7 +118,18 @@ public final class BenchmarkMain {
 			measureProxyOverhead(settings.rounds(), endpoint, System.out, System.err);
 			return;
 		}
-		run(settings.withOptions(options).withNetwork(network), endpoint, System.out, System.err);
+		BenchmarkSettings.ShardRows shardRows = settings.shardRows();
+		if (!withSharding) {
+			shardRows = null;
+		}
+		else if (sharding != null && shardRows != null) {
+			shardRows = shardRows.withThroughput(sharding);
+		}
+		if (shardingOnly && shardRows == null) {
+			exitWithUsage("'--sharding-only' and '--no-sharding' leave nothing to run");
+		}
+		settings = settings.withOptions(options).withNetwork(network).withShardRows(shardRows);
+		run(shardingOnly ? settings.withoutModes() : settings, endpoint, System.out, System.err);
 	}
 
 	/** Measures the proxy's own cost per request ({@link ProxyOverhead}) against {@code endpoint}, or dynalite. */
@@ -124,9 +158,11 @@ public final class BenchmarkMain {
 	}
 
 	/**
-	 * Runs every mode of {@code settings} and prints its table to {@code out}.
+	 * Runs every mode of {@code settings} and prints its table to {@code out}, then the sharded-namespace rows
+	 * if the settings have them.
 	 * @param endpoint a running server, or {@code null} to start dynalite for the run
-	 * @return each mode's results, in the order of {@code settings.modes()}
+	 * @return each mode's results, in the order of {@code settings.modes()}, then the sharded-namespace rows'
+	 * results if they ran
 	 */
 	public static List<List<RowResult>> run(BenchmarkSettings settings, @Nullable URI endpoint, PrintStream out,
 			PrintStream progress) {
@@ -162,6 +198,14 @@ public final class BenchmarkMain {
 					ResultTable.print(mode.title(), results, out);
 					modes.add(results);
 				}
+			}
+			BenchmarkSettings.ShardRows shardRows = settings.shardRows();
+			if (shardRows != null) {
+				progress.println(shardRows.title() + ":");
+				List<RowResult> results = new ShardedNamespaces(shardRows, settings.options(), settings.rounds(), pool,
+						progress).run(endpoint, "bench-shards");
+				ShardingTable.print(shardRows.title(), shardRows.shards(), results, out);
+				modes.add(results);
 			}
 		}
 		finally {

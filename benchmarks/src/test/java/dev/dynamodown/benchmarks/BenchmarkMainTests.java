@@ -95,6 +95,55 @@ class BenchmarkMainTests {
 			.allSatisfy((cell) -> assertThat(cell.opsPerSecond()).isPositive()));
 	}
 
+	/**
+	 * The sharded-namespace rows on tiny sizes, through a throughput model too generous to refuse any request:
+	 * every row is printed with its costs, the first-10 reads send one Query per shard, and every cell knows the
+	 * capacity its run consumed.
+	 */
+	@Test
+	void printsTheShardedNamespaceRowsWithTheirRequestsAndCapacity() {
+		PartitionThroughput generous = PartitionThroughput.perPartition(1_000_000, 1_000_000, Duration.ofSeconds(10));
+		BenchmarkSettings.ShardRows rows = BenchmarkSettings.ShardRows.of(generous, 40, 60, 200, FIRST_CALLS);
+		BenchmarkSettings settings = new BenchmarkSettings(1, 8, DynamoDownOptions.defaults(), List.of())
+			.withShardRows(rows);
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		List<List<RowResult>> results = BenchmarkMain.run(settings, null,
+				new PrintStream(printed, true, StandardCharsets.UTF_8), System.err);
+
+		String output = printed.toString(StandardCharsets.UTF_8);
+		assertThat(output).contains("### Sharded namespaces: 5 ms latency in the benchmark proxy, throughput per partition");
+		List<String> names = List.of("put 40 × 200 B, 16 threads, ascending keys", "bulk write 60 × 200 B, ascending keys",
+				"full range scan 200 × 200 B, forward", "first 10 of 200 × 200 B");
+		for (String row : names) {
+			assertThat(output.lines().filter((line) -> line.startsWith("| " + row + " |") && columns(line) == 11)).as(row)
+				.hasSize(1);
+		}
+		assertThat(results).singleElement().satisfies((measured) -> {
+			assertThat(measured).extracting((result) -> result.row().name()).containsExactlyElementsOf(names);
+			assertThat(measured).allSatisfy((result) -> assertThat(result.cells()).allSatisfy((cell) -> {
+				assertThat(cell.opsPerSecond()).isPositive();
+				assertThat(cell.capacity()).isNotNull();
+				assertThat(cell.capacity().throttled()).as("nothing throttled by so generous a model").isZero();
+			}));
+			RowResult put = measured.get(0);
+			for (Column column : List.of(Column.ONE_SHARD, Column.SHARDED)) {
+				Cell cell = put.cell(column).orElseThrow();
+				assertThat(cell.requests()).as(column.title()).isEqualTo(Map.of("PutItem", 40L));
+				assertThat(cell.capacity().writeUnits()).as("one write unit per 200 B item").isEqualTo(40.0);
+			}
+			RowResult first = measured.get(3);
+			assertThat(first.cell(Column.RAW_SDK).orElseThrow().requests()).isEqualTo(Map.of("Query", (long) FIRST_CALLS));
+			assertThat(first.cell(Column.ONE_SHARD).orElseThrow().requests()).isEqualTo(Map.of("Query", (long) FIRST_CALLS));
+			assertThat(first.cell(Column.SHARDED).orElseThrow().requests()).as("one Query per shard")
+				.isEqualTo(Map.of("Query", 8L * FIRST_CALLS));
+			assertThat(first.cells(Column.CEILING)).singleElement()
+				.satisfies((ceiling) -> assertThat(ceiling.requests()).isEqualTo(Map.of("Query", 8L * FIRST_CALLS)));
+			RowResult scan = measured.get(2);
+			assertThat(scan.cell(Column.SHARDED).orElseThrow().requests().get("Query")).isGreaterThanOrEqualTo(8);
+			assertThat(scan.cells()).allSatisfy((cell) -> assertThat(cell.capacity().readUnits()).isPositive());
+		});
+	}
+
 	private static long columns(String tableLine) {
 		return tableLine.chars().filter(c -> c == '|').count() - 1;
 	}

@@ -1,8 +1,12 @@
 package dev.dynamodown.internal;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -57,6 +61,84 @@ public final class Futures {
 		Repeat repeat = new Repeat(step);
 		repeat.run();
 		return repeat.done;
+	}
+
+	/**
+	 * Starts asynchronous tasks concurrently: all but the first where {@code fork} runs work, the
+	 * first on the calling thread, which then also starts every task that {@code fork} has not
+	 * started yet (a busy executor delays none of them; each starts once).
+	 * @param fork where work alongside the caller starts (the edge's {@code fork})
+	 * @param tasks the tasks
+	 * @param <T> their result type
+	 * @return each task's outcome, in the order of the tasks
+	 */
+	public static <T> List<CompletableFuture<T>> concurrently(Executor fork, List<Supplier<CompletableFuture<T>>> tasks) {
+		List<Once<T>> started = tasks.stream().map(Once::new).toList();
+		for (Once<T> task : started.subList(Math.min(1, started.size()), started.size())) {
+			try {
+				fork.execute(task);
+			}
+			catch (RejectedExecutionException ex) {
+				// Started below, on this thread.
+			}
+		}
+		started.forEach(Once::run);
+		return started.stream().map(Once::outcome).toList();
+	}
+
+	/**
+	 * An asynchronous task started by whoever comes first: work forked to start it, or a caller that
+	 * needs its outcome now and would rather not wait for the fork. It starts once, or never if
+	 * {@link #abandon() abandoned} first.
+	 *
+	 * @param <T> the task's result type
+	 */
+	public static final class Once<T> implements Runnable {
+
+		private final Supplier<CompletableFuture<T>> task;
+
+		private final AtomicBoolean started = new AtomicBoolean();
+
+		private final CompletableFuture<T> outcome = new CompletableFuture<>();
+
+		/** @param task starts the task and answers with its future */
+		public Once(Supplier<CompletableFuture<T>> task) {
+			this.task = task;
+		}
+
+		/** What the task completes with (pending until it is started and done). */
+		public CompletableFuture<T> outcome() {
+			return this.outcome;
+		}
+
+		/** The task will not be needed: it does not start if it has not started yet. */
+		public void abandon() {
+			this.started.set(true);
+		}
+
+		/** Starts the task, unless it has started (or was abandoned) already. */
+		@Override
+		public void run() {
+			if (!this.started.compareAndSet(false, true)) {
+				return;
+			}
+			CompletableFuture<T> sent;
+			try {
+				sent = this.task.get();
+			}
+			catch (RuntimeException | Error ex) {
+				sent = CompletableFuture.failedFuture(ex);
+			}
+			sent.whenComplete((value, failure) -> {
+				if (failure != null) {
+					this.outcome.completeExceptionally(unwrap(failure));
+				}
+				else {
+					this.outcome.complete(value);
+				}
+			});
+		}
+
 	}
 
 	private static final class Repeat implements Runnable {

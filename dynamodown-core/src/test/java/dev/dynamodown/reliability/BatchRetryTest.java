@@ -12,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
-import dev.dynamodown.Api;
 import dev.dynamodown.Batch;
 import dev.dynamodown.BatchOperation;
 import dev.dynamodown.BatchResult;
@@ -22,8 +21,10 @@ import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.DynamoDownListener;
 import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.SortedKeyValueOperations;
+import dev.dynamodown.StoreShape;
 import dev.dynamodown.Stores;
 import dev.dynamodown.ValueCodec;
+import dev.dynamodown.internal.shard.ShardLayout;
 import dev.dynamodown.reliability.faults.Fault;
 import dev.dynamodown.reliability.faults.FaultLog;
 import dev.dynamodown.reliability.faults.FaultPlan;
@@ -58,11 +59,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * that were not applied.
  */
 @ParameterizedClass
-@EnumSource(Api.class)
+// Retries work per chunk, whatever its shards: one sharded shape.
+@EnumSource(value = StoreShape.class, names = { "BLOCKING", "ASYNC", "BLOCKING_7_SHARDS" })
 class BatchRetryTest {
 
 	@Parameter
-	Api api;
+	StoreShape shape;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -94,7 +96,7 @@ class BatchRetryTest {
 
 	@BeforeEach
 	void freshNamespace(TestInfo test) {
-		this.namespace = test.getTestMethod().orElseThrow().getName() + "-" + this.api;
+		this.namespace = this.shape.namespace(test.getTestMethod().orElseThrow().getName());
 	}
 
 	@AfterEach
@@ -152,7 +154,7 @@ class BatchRetryTest {
 		int attempts = 9;
 		CallClock clock = new CallClock();
 		try (Clients clients = ReliabilitySupport.faultyClients(proxy.endpoint(), 3, clock);
-				Stores dd = this.api.open(clients, DynamoDownOptions.builder().maxBatchAttempts(attempts)
+				Stores dd = this.shape.api().open(clients, DynamoDownOptions.builder().maxBatchAttempts(attempts)
 					.batchConcurrency(4).retryBaseDelay(Duration.ofMillis(40)).retryMaxDelay(Duration.ofMillis(320)).build())) {
 			SortedKeyValueOperations<String> store = warmTemplate(dd);
 			proxy.plan(FaultPlan.always("BatchWriteItem", Fault.ALL_UNPROCESSED));
@@ -253,7 +255,7 @@ class BatchRetryTest {
 					BatchRetryTest.this.retriesSeen.incrementAndGet();
 				}
 			});
-		return this.api.open(faulty, options.apply(builder).build());
+		return this.shape.api().open(faulty, options.apply(builder).build());
 	}
 
 	/**
@@ -297,10 +299,13 @@ class BatchRetryTest {
 
 	}
 
-	/** A template whose table is already described, and a clean request log. */
+	/**
+	 * A template whose table is already described and whose namespace is claimed (a write), and a
+	 * clean request log.
+	 */
 	private SortedKeyValueOperations<String> warmTemplate(Stores dd) {
-		SortedKeyValueOperations<String> store = dd.template(table, this.namespace, ValueCodec.string());
-		store.get("warm-up");
+		SortedKeyValueOperations<String> store = this.shape.template(dd, table, this.namespace, ValueCodec.string());
+		store.delete("warm-up");
 		proxy.log().clear();
 		return store;
 	}
@@ -353,12 +358,15 @@ class BatchRetryTest {
 		return keys;
 	}
 
+	/** The keys stored in the namespace's partitions, read straight from dynalite. */
 	private Set<String> storedKeys() {
 		Set<String> keys = new TreeSet<>();
-		direct.queryPaginator((q) -> q.tableName(table)
-			.keyConditionExpression("ns = :ns")
-			.expressionAttributeValues(Map.of(":ns", AttributeValue.fromS(this.namespace)))
-			.consistentRead(true)).items().forEach((item) -> keys.add(item.get("k").s()));
+		for (String partition : ShardLayout.of(this.namespace, this.shape.shards()).partitions()) {
+			direct.queryPaginator((q) -> q.tableName(table)
+				.keyConditionExpression("ns = :ns")
+				.expressionAttributeValues(Map.of(":ns", AttributeValue.fromS(partition)))
+				.consistentRead(true)).items().forEach((item) -> keys.add(item.get("k").s()));
+		}
 		return keys;
 	}
 

@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.dynamodown.Api;
 import dev.dynamodown.BatchOperation;
 import dev.dynamodown.BatchResult;
 import dev.dynamodown.BatchWriteException;
@@ -29,8 +28,10 @@ import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.DynamoDownListener;
 import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.SortedKeyValueOperations;
+import dev.dynamodown.StoreShape;
 import dev.dynamodown.Stores;
 import dev.dynamodown.ValueCodec;
+import dev.dynamodown.internal.shard.ShardLayout;
 import dev.dynamodown.reliability.faults.Fault;
 import dev.dynamodown.reliability.faults.FaultPlan;
 import dev.dynamodown.reliability.faults.FaultProxy;
@@ -57,11 +58,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * draws (their interleaving across threads still varies).
  */
 @ParameterizedClass
-@EnumSource(Api.class)
+// A sharded store under the same faults, claiming its namespace under them too: one sharded shape.
+@EnumSource(value = StoreShape.class, names = { "BLOCKING", "ASYNC", "ASYNC_7_SHARDS" })
 class FaultLedgerTest {
 
 	@Parameter
-	Api api;
+	StoreShape shape;
 
 	private static final int WRITERS = 4;
 
@@ -87,7 +89,7 @@ class FaultLedgerTest {
 	@Test
 	void underFaultsNothingAcknowledgedIsLostAndEveryFailureSaysWhatMayBeMissing() throws Exception {
 		long seed = Long.getLong("dynamodown.faults.seed", System.nanoTime());
-		System.out.println("[ledger " + this.api + "] seed " + seed + " (replay: -Ddynamodown.faults.seed=" + seed + ")");
+		System.out.println("[ledger " + this.shape + "] seed " + seed + " (replay: -Ddynamodown.faults.seed=" + seed + ")");
 		AttemptCounter attempts = new AttemptCounter();
 		AtomicInteger batchRetries = new AtomicInteger();
 		DynamoDownOptions options = DynamoDownOptions.builder()
@@ -105,9 +107,9 @@ class FaultLedgerTest {
 		try (FaultProxy proxy = FaultProxy.start(ReliabilitySupport.dynalite(), seed);
 				DynamoDbClient direct = ReliabilitySupport.directClient();
 				Clients faulty = ReliabilitySupport.faultyClients(proxy.endpoint(), 3, attempts);
-				Stores store = this.api.open(faulty, options)) {
+				Stores store = this.shape.api().open(faulty, options)) {
 			String table = ReliabilitySupport.createTable(direct, "ledger");
-			SortedKeyValueOperations<String> template = store.template(table, "ledger", ValueCodec.string());
+			SortedKeyValueOperations<String> template = this.shape.template(store, table, "ledger", ValueCodec.string());
 			template.get("warm-up"); // the table's schema, described once without faults
 			attempts.reset();
 			proxy.plan(FaultPlan.random(seed, FAULT_RATE, FAULT_WEIGHTS));
@@ -134,7 +136,7 @@ class FaultLedgerTest {
 			long millis = (System.nanoTime() - start) / 1_000_000;
 			proxy.plan(FaultPlan.none());
 
-			Map<String, String> stored = storedItems(direct, table);
+			Map<String, String> stored = storedItems(direct, table, ShardLayout.of("ledger", this.shape.shards()));
 			List<String> violations = new ArrayList<>();
 			long ambiguous = 0;
 			int resolved = 0;
@@ -152,11 +154,11 @@ class FaultLedgerTest {
 				.forEach((key) -> violations.add("key '" + key + "' was never written"));
 
 			int operations = writers.stream().mapToInt((writer) -> writer.done).sum();
-			System.out.printf("[ledger " + this.api + "] %d operations by %d writers in %d ms over %d keys: %s%n", operations, WRITERS,
+			System.out.printf("[ledger " + this.shape + "] %d operations by %d writers in %d ms over %d keys: %s%n", operations, WRITERS,
 					millis, KEYS, this.tally);
-			System.out.printf("[ledger " + this.api + "] requests %d, injected faults %d: %s%n", proxy.log().size(), proxy.log().faults(),
+			System.out.printf("[ledger " + this.shape + "] requests %d, injected faults %d: %s%n", proxy.log().size(), proxy.log().faults(),
 					proxy.log().countsByFault());
-			System.out.printf("[ledger " + this.api + "] client retries %d, batch retries %d; keys left uncertain by failed calls: %d at the "
+			System.out.printf("[ledger " + this.shape + "] client retries %d, batch retries %d; keys left uncertain by failed calls: %d at the "
 					+ "end, %d resolved by reads (final read included); lost or phantom writes: %d%n", attempts.clientRetries(),
 					batchRetries.get(), ambiguous, resolved, violations.size());
 
@@ -169,16 +171,26 @@ class FaultLedgerTest {
 		}
 	}
 
-	/** The ground truth, read with plain strongly consistent queries straight to dynalite. */
-	private static Map<String, String> storedItems(DynamoDbClient direct, String table) {
+	/** The ground truth, read with plain strongly consistent queries of every partition straight to dynalite. */
+	private static Map<String, String> storedItems(DynamoDbClient direct, String table, ShardLayout layout) {
 		Map<String, String> stored = new TreeMap<>();
-		QueryRequest query = QueryRequest.builder()
-			.tableName(table)
-			.keyConditionExpression("ns = :ns")
-			.expressionAttributeValues(Map.of(":ns", AttributeValue.fromS("ledger")))
-			.consistentRead(true)
-			.build();
-		direct.queryPaginator(query).items().forEach((item) -> stored.put(item.get("k").s(), item.get("value").s()));
+		for (String partition : layout.partitions()) {
+			QueryRequest query = QueryRequest.builder()
+				.tableName(table)
+				.keyConditionExpression("ns = :ns")
+				.expressionAttributeValues(Map.of(":ns", AttributeValue.fromS(partition)))
+				.consistentRead(true)
+				.build();
+			direct.queryPaginator(query).items().forEach((item) -> {
+				String key = item.get("k").s();
+				if (!partition.equals(layout.partitionFor(key))) {
+					stored.put(key, "in the wrong shard: " + partition);
+				}
+				else if (stored.put(key, item.get("value").s()) != null) {
+					stored.put(key, "in two shards");
+				}
+			});
+		}
 		return stored;
 	}
 

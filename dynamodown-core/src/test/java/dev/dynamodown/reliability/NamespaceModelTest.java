@@ -19,9 +19,11 @@ import dev.dynamodown.Clients;
 import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.KeyRange;
 import dev.dynamodown.KeyValue;
+import dev.dynamodown.Sharding;
 import dev.dynamodown.SortedKeyValueOperations;
 import dev.dynamodown.Stores;
 import dev.dynamodown.ValueCodec;
+import dev.dynamodown.internal.shard.ShardLayout;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,16 +32,19 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Namespaces sharing one table, under random sequences of put, delete, batch, clear, range, keys,
  * count and get, compared after every call with an in-memory model: one sorted map per namespace
- * in UTF-8 byte order. The namespaces are prefixes of each other and contain '/', and the keys
- * repeat across namespaces and straddle the UTF-16 / UTF-8 order difference, so that a leak
- * between namespaces or a wrong order shows up. The seed is printed;
- * {@code -Ddynamodown.model.seed=N} replays a run.
+ * in UTF-8 byte order. The namespaces are prefixes of each other, contain '/', look like the
+ * partitions of each other's shards ({@code events/1}, {@code events#1}, {@code events1/8}, ...),
+ * and some are sharded (over different counts) while others are not; the keys repeat across
+ * namespaces and straddle the UTF-16 / UTF-8 order difference, so that a leak between namespaces
+ * or shards, or a wrong order, shows up. The seed is printed; {@code -Ddynamodown.model.seed=N}
+ * replays a run.
  */
 @ParameterizedClass
 @EnumSource(Api.class)
@@ -50,9 +55,11 @@ class NamespaceModelTest {
 
 	private static final long SEED = Long.getLong("dynamodown.model.seed", System.nanoTime());
 
-	private static final int OPERATIONS = 250;
+	private static final int OPERATIONS = 320;
 
-	private static final List<String> NAMESPACES = List.of("iso", "iso/sub", "iso2");
+	/** Each namespace with its shard count. */
+	private static final Map<String, Integer> NAMESPACES = orderedMap("iso", 1, "iso/sub", 3, "iso2", 1, "events", 8,
+			"events/1", 1, "events#1", 7, "events1/8", 1, "events/1/8", 2);
 
 	private static final List<String> KEYS = List.of("a", "a/b", "a#", "ab", "a\u0000", "b", "é", "z", "\uFFFF",
 			"\uFFFFa", "😀", "😀😀", "𝄞", "k1", "k10", "k2", "k20", "user:1", "user:10", "user:2", "user;", "~");
@@ -89,12 +96,14 @@ class NamespaceModelTest {
 		String table = ReliabilitySupport.createTable(clients.blocking(), "namespaces");
 		Map<String, SortedKeyValueOperations<String>> stores = new LinkedHashMap<>();
 		Map<String, NavigableMap<String, String>> models = new LinkedHashMap<>();
-		for (String namespace : NAMESPACES) {
-			stores.put(namespace, dynamoDowns.get(this.api).template(table + "/" + namespace, ValueCodec.string()));
+		List<String> namespaces = List.copyOf(NAMESPACES.keySet());
+		for (String namespace : namespaces) {
+			stores.put(namespace, dynamoDowns.get(this.api)
+				.template(table + "/" + namespace, ValueCodec.string(), Sharding.shards(NAMESPACES.get(namespace))));
 			models.put(namespace, new TreeMap<>(UTF8));
 		}
 		for (int step = 0; step < OPERATIONS; step++) {
-			String namespace = NAMESPACES.get(random.nextInt(NAMESPACES.size()));
+			String namespace = namespaces.get(random.nextInt(namespaces.size()));
 			SortedKeyValueOperations<String> store = stores.get(namespace);
 			NavigableMap<String, String> model = models.get(namespace);
 			String value = "v" + step;
@@ -160,11 +169,48 @@ class NamespaceModelTest {
 				assertThat(store.get(key)).as(at + "get(%s)", key).isEqualTo(Optional.ofNullable(model.get(key)));
 			}
 		}
-		for (String namespace : NAMESPACES) {
+		for (String namespace : namespaces) {
 			assertThat(stores.get(namespace).list(KeyRange.all())).as("all of '%s' at the end", namespace)
 				.containsExactlyElementsOf(models.get(namespace).entrySet().stream()
 					.map((e) -> new KeyValue<>(e.getKey(), e.getValue())).toList());
 		}
+		everyItemIsInItsKeysShard(table, models);
+	}
+
+	/**
+	 * The whole table, read straight from dynalite: every item lies in the partition of its key's
+	 * shard of a namespace whose model holds it, or is the record of a sharded namespace's count.
+	 */
+	private static void everyItemIsInItsKeysShard(String table, Map<String, NavigableMap<String, String>> models) {
+		Map<String, String> namespaceOf = new LinkedHashMap<>();
+		NAMESPACES.forEach((namespace, shards) -> ShardLayout.of(namespace, shards).partitions()
+			.forEach((partition) -> assertThat(namespaceOf.put(partition, namespace)).as("partition shared").isNull()));
+		int items = 0;
+		for (Map<String, AttributeValue> item : clients.blocking().scanPaginator((r) -> r.tableName(table)).items()) {
+			String partition = item.get("ns").s();
+			String key = item.get("k").s();
+			if (partition.endsWith("\u0000")) {
+				String namespace = partition.substring(0, partition.length() - 1);
+				assertThat(NAMESPACES.get(namespace)).as("record of '%s'", namespace).isGreaterThan(1);
+				assertThat(key).isEqualTo("shards");
+				continue;
+			}
+			String namespace = namespaceOf.get(partition);
+			assertThat(namespace).as("namespace of partition '%s'", partition).isNotNull();
+			assertThat(ShardLayout.of(namespace, NAMESPACES.get(namespace)).partitionFor(key))
+				.as("the partition of '%s' in '%s'", key, namespace).isEqualTo(partition);
+			assertThat(models.get(namespace)).as("'%s' in '%s'", key, namespace).containsKey(key);
+			items++;
+		}
+		assertThat(items).isEqualTo(models.values().stream().mapToInt(Map::size).sum());
+	}
+
+	private static Map<String, Integer> orderedMap(Object... namesAndShards) {
+		Map<String, Integer> map = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndShards.length; i += 2) {
+			map.put((String) namesAndShards[i], (Integer) namesAndShards[i + 1]);
+		}
+		return map;
 	}
 
 	private static String key(Random random) {

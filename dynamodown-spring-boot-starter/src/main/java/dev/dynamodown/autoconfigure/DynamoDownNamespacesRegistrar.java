@@ -1,5 +1,6 @@
 package dev.dynamodown.autoconfigure;
 
+import dev.dynamodown.Sharding;
 import dev.dynamodown.SortedKeyValueTemplate;
 
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -51,9 +52,12 @@ final class DynamoDownNamespacesRegistrar implements ImportBeanDefinitionRegistr
 			Class<?> valueType = namespace.getValueType();
 			Assert.state(valueType != null, () -> "'" + DynamoDownProperties.PREFIX + ".namespaces." + name
 					+ ".value-type' must not be empty");
+			int shards = namespace.getShards();
+			Assert.state(shards >= 1 && shards <= Sharding.MAX_SHARDS, () -> "'" + DynamoDownProperties.PREFIX
+					+ ".namespaces." + name + ".shards' must be between 1 and " + Sharding.MAX_SHARDS + ", was " + shards);
 			register(registry, name, definition(name, NamespaceTemplates.FACTORY_METHOD,
 					ResolvableType.forClassWithGenerics(SortedKeyValueTemplate.class, valueType), table, hashKey,
-					valueType));
+					valueType, shards));
 		});
 	}
 

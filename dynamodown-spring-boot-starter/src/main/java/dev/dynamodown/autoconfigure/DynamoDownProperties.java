@@ -305,6 +305,13 @@ public class DynamoDownProperties {
 		 */
 		private Class<?> valueType = String.class;
 
+		/**
+		 * Number of partition-key values (shards) the namespace is spread over, 1 to 64.
+		 * 1 is the unsharded layout of npm dynamo-down. The count is recorded in the table
+		 * at the first write of a sharded namespace; opening it with another count fails.
+		 */
+		private int shards = 1;
+
 		public @Nullable String getTable() {
 			return this.table;
 		}
@@ -327,6 +334,14 @@ public class DynamoDownProperties {
 
 		public void setValueType(Class<?> valueType) {
 			this.valueType = valueType;
+		}
+
+		public int getShards() {
+			return this.shards;
+		}
+
+		public void setShards(int shards) {
+			this.shards = shards;
 		}
 
 	}

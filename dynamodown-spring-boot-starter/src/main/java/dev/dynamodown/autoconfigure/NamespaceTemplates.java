@@ -1,6 +1,7 @@
 package dev.dynamodown.autoconfigure;
 
 import dev.dynamodown.DynamoDown;
+import dev.dynamodown.Sharding;
 import dev.dynamodown.SortedKeyValueTemplate;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -24,13 +25,15 @@ final class NamespaceTemplates {
 	 * @param table the table
 	 * @param namespace the hash-key value
 	 * @param valueType the value type, which picks the codec
+	 * @param shards the number of shards the namespace is spread over
 	 * @param dynamoDown the context's store factory
 	 * @param beanFactory where the application's Jackson mapper is looked up, if JSON is needed
 	 * @return the template
 	 */
-	static <V> SortedKeyValueTemplate<V> template(String table, String namespace, Class<V> valueType,
+	static <V> SortedKeyValueTemplate<V> template(String table, String namespace, Class<V> valueType, int shards,
 			DynamoDown dynamoDown, ListableBeanFactory beanFactory) {
-		return dynamoDown.template(table, namespace, NamespaceCodecs.forValueType(valueType, beanFactory));
+		return dynamoDown.template(table, namespace, NamespaceCodecs.forValueType(valueType, beanFactory),
+				Sharding.shards(shards));
 	}
 
 }

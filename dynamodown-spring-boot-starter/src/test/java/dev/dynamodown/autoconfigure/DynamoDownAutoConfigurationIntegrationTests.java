@@ -7,9 +7,14 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import dev.dynamodown.DribblingEndpoint;
+import dev.dynamodown.KeyRange;
 import dev.dynamodown.Meetup;
 import dev.dynamodown.SharedDynalite;
 import dev.dynamodown.SortedKeyValueTemplate;
@@ -66,6 +71,29 @@ class DynamoDownAutoConfigurationIntegrationTests {
 					assertThat(stores.meetups.get("nyc-js")).contains(new Meetup("NYC JS", 1200));
 					assertThat(stores.notes.get("nyc-js")).contains("a note, not a meetup");
 					assertThat(stores.meetups.get("absent")).isEmpty();
+				});
+		}
+
+		@Test
+		void aShardedNamespaceSpreadsItsItemsOverItsShardsAndReadsThemInKeyOrder() {
+			String table = SharedDynalite.uniqueTable("sharded");
+			contextRunner
+				.withPropertyValues("dynamodown.table=" + table, "dynamodown.create-tables=true",
+						"dynamodown.namespaces.events.shards=4")
+				.run((context) -> {
+					@SuppressWarnings("unchecked")
+					SortedKeyValueTemplate<String> events = context.getBean("events", SortedKeyValueTemplate.class);
+					List<String> keys = IntStream.range(0, 40).mapToObj((i) -> String.format("2024-05-01T10:%02d:00Z", i))
+						.toList();
+					keys.forEach((key) -> events.put(key, "event at " + key));
+					assertThat(events.keys(KeyRange.all()).toList()).containsExactlyElementsOf(keys);
+					Set<String> partitions = new TreeSet<>();
+					context.getBean(DynamoDbClient.class)
+						.scanPaginator((request) -> request.tableName(table))
+						.items()
+						.forEach((item) -> partitions.add(item.get("ns").s()));
+					assertThat(partitions).containsExactly("events\u0000", "events\u00000/4", "events\u00001/4",
+							"events\u00002/4", "events\u00003/4");
 				});
 		}
 

@@ -230,6 +230,15 @@ class DynamoDownAutoConfigurationTests {
 		}
 
 		@Test
+		void shardsOutOfRangeAreAStartupErrorNamingTheProperty() {
+			for (String shards : new String[] { "0", "65" }) {
+				contextRunner.withPropertyValues("dynamodown.table=app-data", "dynamodown.namespaces.events.shards=" + shards)
+					.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+						.hasMessage("'dynamodown.namespaces.events.shards' must be between 1 and 64, was " + shards));
+			}
+		}
+
+		@Test
 		void needsATable() {
 			contextRunner.withPropertyValues("dynamodown.namespaces.meetups.value-type=dev.dynamodown.Meetup")
 				.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))

@@ -2,11 +2,16 @@ package dev.dynamodown.benchmarks.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -31,8 +36,32 @@ public final class BenchmarkClients {
 		this.latency = new SimulatedLatency(latency);
 	}
 
-	/** A client that reports each request to {@code counter}. Close it when done. */
+	/**
+	 * Retries for a partition that is throttled for as long as it is written, as in the sharded-namespace rows:
+	 * up to 50 attempts, 25 ms to 500 ms apart with full jitter (the SDK's default, 3 attempts with throttling
+	 * backoff from one second, would fail most writes to a hot partition, or leave it idle while the threads
+	 * sleep), without the SDK's retry quota (which stops retrying after many throttled attempts).
+	 */
+	public static final RetryStrategy PATIENT_RETRIES = AwsRetryStrategy.standardRetryStrategy()
+		.toBuilder()
+		.maxAttempts(50)
+		.backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofMillis(500)))
+		.throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofMillis(500)))
+		.circuitBreakerEnabled(false)
+		.build();
+
+	/** A client that reports each request to {@code counter}, with the SDK's default retries. Close it when done. */
 	public DynamoDbClient create(RequestCounter counter) {
+		return create(counter, (override) -> {
+		});
+	}
+
+	/** A client that reports each request to {@code counter}, retrying with {@code retries}. Close it when done. */
+	public DynamoDbClient create(RequestCounter counter, RetryStrategy retries) {
+		return create(counter, (override) -> override.retryStrategy(retries));
+	}
+
+	private DynamoDbClient create(RequestCounter counter, Consumer<ClientOverrideConfiguration.Builder> more) {
 		return DynamoDbClient.builder()
 			.endpointOverride(this.endpoint)
 			.region(Region.US_EAST_1)
@@ -41,8 +70,8 @@ public final class BenchmarkClients {
 				.maxConnections(MAX_CONNECTIONS)
 				.connectionTimeout(Duration.ofSeconds(2))
 				.socketTimeout(Duration.ofSeconds(30)))
-			.overrideConfiguration(override -> override.addExecutionInterceptor(counter)
-				.addExecutionInterceptor(this.latency))
+			.overrideConfiguration(override -> more.accept(override.addExecutionInterceptor(counter)
+				.addExecutionInterceptor(this.latency)))
 			.build();
 	}
 

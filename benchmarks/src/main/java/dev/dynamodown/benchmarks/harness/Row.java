@@ -29,6 +29,8 @@ public final class Row {
 
 	private final boolean measureHeap;
 
+	private final String goal;
+
 	private final List<Contestant> contestants;
 
 	private Row(Builder builder) {
@@ -40,6 +42,7 @@ public final class Row {
 		this.ceilingGroup = (builder.ceilingGroup != null) ? builder.ceilingGroup : builder.name;
 		this.ceilingNote = builder.ceilingNote;
 		this.measureHeap = builder.measureHeap;
+		this.goal = builder.goal;
 		this.contestants = List.copyOf(builder.contestants);
 	}
 
@@ -85,6 +88,11 @@ public final class Row {
 		return this.measureHeap;
 	}
 
+	/** What the row is meant to show, for tables that state it (the sharded-namespace table), or an empty string. */
+	public String goal() {
+		return this.goal;
+	}
+
 	public List<Contestant> contestants() {
 		return this.contestants;
 	}
@@ -108,6 +116,8 @@ public final class Row {
 		private String ceilingNote = "";
 
 		private boolean measureHeap;
+
+		private String goal = "";
 
 		private final List<Contestant> contestants = new ArrayList<>();
 
@@ -147,6 +157,11 @@ public final class Row {
 
 		public Builder measureHeap() {
 			this.measureHeap = true;
+			return this;
+		}
+
+		public Builder goal(String goal) {
+			this.goal = Objects.requireNonNull(goal, "'goal' must not be null");
 			return this;
 		}
 

@@ -226,6 +226,7 @@ public final class Workloads {
 			case RAW_SDK -> raw;
 			case SPRING_CLOUD_AWS -> spring;
 			case CEILING -> throw new IllegalArgumentException("Ceiling variants are labelled one by one");
+			case ONE_SHARD, SHARDED -> throw new IllegalArgumentException("Not a contender of the contender tables");
 		};
 	}
 

@@ -7,7 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import dev.dynamodown.BatchWriteException;
 import dev.dynamodown.KeyRange;
 import dev.dynamodown.internal.Futures;
-import dev.dynamodown.internal.query.QueryPageSource;
+import dev.dynamodown.internal.paging.PageSource;
+import dev.dynamodown.internal.query.RangeSources;
 import dev.dynamodown.internal.schema.TableSchema;
 import dev.dynamodown.internal.store.Operation;
 import dev.dynamodown.internal.store.Store;
@@ -20,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * page is asked for. NOT atomic: keys written meanwhile may survive, and on failure the
  * {@link BatchWriteException} lists the deletes of the failing block that may not have been
  * applied (later keys were not read); its {@link BatchWriteException#applied()} counts every
- * delete applied so far.
+ * delete applied so far. A sharded store's keys are read from every shard at once and merged in
+ * key order ({@link RangeSources}), so a limit clears exactly the first keys of the range; a block
+ * of deletes mixes shards.
  */
 public final class RangeClearer {
 
@@ -38,24 +41,26 @@ public final class RangeClearer {
 	/**
 	 * Deletes the keys of a range.
 	 * @param range the keys to delete
-	 * @param operation the {@code clear} operation, told how to stop this
+	 * @param operation the {@code clear} (or {@code destroy}) operation, told how to stop this
 	 * @return how many keys were deleted
 	 */
-	public CompletableFuture<Long> clear(KeyRange range, Operation<Long> operation) {
+	public CompletableFuture<Long> clear(KeyRange range, Operation<?> operation) {
 		if (range.isEmpty()) {
 			return CompletableFuture.completedFuture(0L);
 		}
 		return this.store.schema().thenCompose((schema) -> {
 			Clearing clearing = new Clearing(range, schema);
 			operation.onStop(clearing::stop);
-			return Futures.repeat(clearing::step).thenApply((done) -> clearing.deleted);
+			return Futures.repeat(clearing::step)
+				.whenComplete((done, failure) -> clearing.keys.close())
+				.thenApply((done) -> clearing.deleted);
 		});
 	}
 
 	/** One clear in progress: keys read but not deleted yet, and what was deleted. */
 	private final class Clearing {
 
-		private final QueryPageSource<String> keys;
+		private final PageSource<String> keys;
 
 		private final TableSchema schema;
 
@@ -71,7 +76,7 @@ public final class RangeClearer {
 
 		Clearing(KeyRange range, TableSchema schema) {
 			this.schema = schema;
-			this.keys = new QueryPageSource<>(RangeClearer.this.store, range, true, "clear",
+			this.keys = RangeSources.of(RangeClearer.this.store, range, true, "clear",
 					(layout, item) -> layout.rangeValue(item));
 		}
 

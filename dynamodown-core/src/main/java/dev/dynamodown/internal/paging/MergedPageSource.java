@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -17,7 +20,11 @@ import org.jspecify.annotations.Nullable;
  * Paging:
  * <ul>
  * <li>The first {@link #next()} asks every source for its first page at once, so the first page
- * arrives after about one read's latency, not one per source.</li>
+ * arrives after about one read's latency, not one per source. Sources are asked in turn on the
+ * calling thread, unless the merge has an executor: then the reads of all but the first start
+ * there (so sources that read on the calling thread, as the blocking edge does, are still read
+ * concurrently), and the calling thread reads the first, then any whose start the executor has
+ * not got to yet, so a busy executor delays no read.</li>
  * <li>A page holds every buffered item that is certainly next in order: items are taken while
  * every unfinished source has a buffered item (the smallest of their heads comes next). When an
  * unfinished source's buffer runs dry the page ends there (it may be empty) and the next
@@ -44,6 +51,9 @@ public final class MergedPageSource<T> implements PageSource<T> {
 
 	private final Comparator<? super T> order;
 
+	/** Where the reads of all dry lanes but one start, or {@code null} to read them in turn here. */
+	private final @Nullable Executor readers;
+
 	/** Items still to return, or -1 for no limit. Guarded by {@code this}. */
 	private long remaining;
 
@@ -51,9 +61,10 @@ public final class MergedPageSource<T> implements PageSource<T> {
 	private boolean closed;
 
 	private MergedPageSource(List<? extends PageSource<? extends T>> sources, Comparator<? super T> order,
-			long limit) {
+			long limit, @Nullable Executor readers) {
 		Objects.requireNonNull(sources, "'sources' must not be null");
 		Objects.requireNonNull(order, "'order' must not be null");
+		this.readers = readers;
 		sources.forEach((source) -> Objects.requireNonNull(source, "'sources' must not contain null"));
 		this.lanes = sources.stream().<Lane<T>>map(Lane::new).toList();
 		this.order = order;
@@ -61,7 +72,8 @@ public final class MergedPageSource<T> implements PageSource<T> {
 	}
 
 	/**
-	 * Merges {@code sources}.
+	 * Merges {@code sources}, asking the sources it needs pages of in turn, on the calling thread
+	 * (sources whose reads do not block are still read at once).
 	 * @param sources unread sources, each in {@code order}; the merge owns them from now on
 	 * @param order the order of every source, and of the merge
 	 * @param <T> the item type
@@ -69,11 +81,25 @@ public final class MergedPageSource<T> implements PageSource<T> {
 	 */
 	public static <T> MergedPageSource<T> of(List<? extends PageSource<? extends T>> sources,
 			Comparator<? super T> order) {
-		return new MergedPageSource<>(sources, order, -1);
+		return new MergedPageSource<>(sources, order, -1, null);
 	}
 
 	/**
-	 * Merges {@code sources}, returning at most {@code limit} items.
+	 * Merges {@code sources}, starting concurrent reads on {@code readers}.
+	 * @param sources unread sources, each in {@code order}; the merge owns them from now on
+	 * @param order the order of every source, and of the merge
+	 * @param readers where the reads of all but one of the sources asked at once start
+	 * @param <T> the item type
+	 * @return the merged source
+	 */
+	public static <T> MergedPageSource<T> of(List<? extends PageSource<? extends T>> sources,
+			Comparator<? super T> order, Executor readers) {
+		return new MergedPageSource<>(sources, order, -1, Objects.requireNonNull(readers, "'readers' must not be null"));
+	}
+
+	/**
+	 * Merges {@code sources}, returning at most {@code limit} items, asking the sources it needs
+	 * pages of in turn, on the calling thread.
 	 * @param sources unread sources, each in {@code order}; the merge owns them from now on
 	 * @param order the order of every source, and of the merge
 	 * @param limit how many items to return at most, {@code >= 0}
@@ -82,10 +108,30 @@ public final class MergedPageSource<T> implements PageSource<T> {
 	 */
 	public static <T> MergedPageSource<T> of(List<? extends PageSource<? extends T>> sources,
 			Comparator<? super T> order, long limit) {
+		return limited(sources, order, limit, null);
+	}
+
+	/**
+	 * Merges {@code sources}, returning at most {@code limit} items, starting concurrent reads on
+	 * {@code readers}.
+	 * @param sources unread sources, each in {@code order}; the merge owns them from now on
+	 * @param order the order of every source, and of the merge
+	 * @param limit how many items to return at most, {@code >= 0}
+	 * @param readers where the reads of all but one of the sources asked at once start
+	 * @param <T> the item type
+	 * @return the merged source
+	 */
+	public static <T> MergedPageSource<T> of(List<? extends PageSource<? extends T>> sources,
+			Comparator<? super T> order, long limit, Executor readers) {
+		return limited(sources, order, limit, Objects.requireNonNull(readers, "'readers' must not be null"));
+	}
+
+	private static <T> MergedPageSource<T> limited(List<? extends PageSource<? extends T>> sources,
+			Comparator<? super T> order, long limit, @Nullable Executor readers) {
 		if (limit < 0) {
 			throw new IllegalArgumentException("'limit' must not be negative, got " + limit);
 		}
-		return new MergedPageSource<>(sources, order, limit);
+		return new MergedPageSource<>(sources, order, limit, readers);
 	}
 
 	@Override
@@ -104,25 +150,19 @@ public final class MergedPageSource<T> implements PageSource<T> {
 			return page;
 		}
 		AtomicInteger awaited = new AtomicInteger(dry.size());
-		for (Lane<T> lane : dry) {
-			if (isClosed()) {
-				// A read failed at once, or close() came: the others need not be asked, and the
-				// page may not wait for them.
-				page.completeExceptionally(new CancellationException("The merged source was closed"));
-				break;
+		List<Read> reads = dry.stream().map((lane) -> new Read(lane, page, awaited)).toList();
+		Executor concurrently = this.readers;
+		if (concurrently != null) {
+			for (Read read : reads.subList(1, reads.size())) {
+				try {
+					concurrently.execute(read);
+				}
+				catch (RejectedExecutionException ex) {
+					// Read below, on this thread.
+				}
 			}
-			lane.read().whenComplete((arrived, failure) -> {
-				if (failure != null) {
-					failInto(page, Failures.unwrap(failure));
-				}
-				else {
-					fill(lane, arrived);
-					if (awaited.decrementAndGet() == 0) {
-						emitInto(page);
-					}
-				}
-			});
 		}
+		reads.forEach(Read::run);
 		return page;
 	}
 
@@ -192,6 +232,49 @@ public final class MergedPageSource<T> implements PageSource<T> {
 			}
 		}
 		return new Page<>(items, true);
+	}
+
+	/** The read of one dry lane's next page, for the page being made: started once, by whoever comes first. */
+	private final class Read implements Runnable {
+
+		private final Lane<T> lane;
+
+		private final CompletableFuture<Page<T>> page;
+
+		private final AtomicInteger awaited;
+
+		private final AtomicBoolean started = new AtomicBoolean();
+
+		Read(Lane<T> lane, CompletableFuture<Page<T>> page, AtomicInteger awaited) {
+			this.lane = lane;
+			this.page = page;
+			this.awaited = awaited;
+		}
+
+		@Override
+		public void run() {
+			if (!this.started.compareAndSet(false, true)) {
+				return;
+			}
+			if (isClosed()) {
+				// A read failed at once, or close() came: this lane need not be asked, and the page
+				// may not wait for it.
+				this.page.completeExceptionally(new CancellationException("The merged source was closed"));
+				return;
+			}
+			this.lane.read().whenComplete((arrived, failure) -> {
+				if (failure != null) {
+					failInto(this.page, Failures.unwrap(failure));
+				}
+				else {
+					fill(this.lane, arrived);
+					if (this.awaited.decrementAndGet() == 0) {
+						emitInto(this.page);
+					}
+				}
+			});
+		}
+
 	}
 
 	/** One source and its buffered page. Guarded by the merge's lock, except for reading and closing. */

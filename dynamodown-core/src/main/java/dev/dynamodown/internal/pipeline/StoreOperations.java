@@ -35,12 +35,14 @@ import dev.dynamodown.internal.codec.Decoding;
 import dev.dynamodown.internal.paging.PagePublisher;
 import dev.dynamodown.internal.paging.PageSource;
 import dev.dynamodown.internal.paging.PageStream;
-import dev.dynamodown.internal.query.QueryPageSource;
 import dev.dynamodown.internal.query.RangeCounter;
+import dev.dynamodown.internal.query.RangeSources;
 import dev.dynamodown.internal.schema.TableSchema;
 import dev.dynamodown.internal.store.Operation;
 import dev.dynamodown.internal.store.OperationTimer;
 import dev.dynamodown.internal.store.Store;
+import dev.dynamodown.internal.store.StoreLocation;
+import dev.dynamodown.internal.store.StoreRuntime;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -51,8 +53,10 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  * once on futures, for the blocking template (which waits for them) and the asynchronous one
  * (which returns them). Each method validates its arguments and encodes values on the calling
  * thread before any request (a bad argument fails the operation, never sends anything), discovers
- * the table's layout, builds items ({@link Store#item}), sends its requests through the store's
- * edge, decodes, and reports to the listener through its {@link Operation}.
+ * the table's layout, builds items ({@link Store#item}), has the store's shard count checked
+ * ({@link Store#whenReadable}, {@link Store#whenWritable}: once per store, after the items are
+ * built and before the first request that reads or writes them), sends its requests through the
+ * store's edge, decodes, and reports to the listener through its {@link Operation}.
  *
  * @param <V> the value type
  */
@@ -86,12 +90,12 @@ public final class StoreOperations<V> {
 	public Operation<Optional<V>> get(String key) {
 		return this.store.start("get", (operation) -> {
 			Keys.requireValid(key, "key");
-			return this.store.schema().thenCompose((schema) -> this.store.calls()
+			return this.store.schema().thenCompose((schema) -> this.store.whenReadable(schema, () -> this.store.calls()
 				.getItem(GetItemRequest.builder()
 					.tableName(table())
 					.key(this.store.key(schema, key))
 					.consistentRead(true)
-					.build())
+					.build()))
 				.thenApply((response) -> (!response.hasItem() || response.item().isEmpty()) ? Optional.<V>empty()
 						: Optional.of(Decoding.decode(this.codec, key, schema.valueAttributes(response.item())))));
 		});
@@ -108,12 +112,12 @@ public final class StoreOperations<V> {
 			if (distinct.isEmpty()) {
 				return CompletableFuture.completedFuture(Map.of());
 			}
-			return this.store.schema().thenCompose((schema) -> {
+			return this.store.schema().thenCompose((schema) -> this.store.whenReadable(schema, () -> {
 				BatchGetter.Run read = new BatchGetter(this.store, schema).prepare(List.copyOf(distinct));
 				operation.onStop(read::stop);
 				read.start();
 				return read.result();
-			}).thenApply((found) -> {
+			})).thenApply((found) -> {
 				Map<String, V> values = new TreeMap<>(Keys.UTF8_ORDER);
 				found.forEach((key, attributes) -> values.put(key, Decoding.decode(this.codec, key, attributes)));
 				return Collections.unmodifiableMap(values);
@@ -125,9 +129,13 @@ public final class StoreOperations<V> {
 	public Operation<Void> put(String key, V value) {
 		return this.store.start("put", (operation) -> {
 			Map<String, AttributeValue> encoded = encode(key, value);
-			return this.store.schema().thenCompose((schema) -> this.store.calls()
-				.putItem(PutItemRequest.builder().tableName(table()).item(this.store.item(schema, key, encoded)).build())
-				.thenApply((response) -> null));
+			return this.store.schema().thenCompose((schema) -> {
+				PutItemRequest request = PutItemRequest.builder()
+					.tableName(table())
+					.item(this.store.item(schema, key, encoded))
+					.build();
+				return this.store.whenWritable(schema, () -> this.store.calls().putItem(request));
+			}).thenApply((response) -> null);
 		});
 	}
 
@@ -135,8 +143,11 @@ public final class StoreOperations<V> {
 	public Operation<Boolean> putIfAbsent(String key, V value) {
 		return this.store.start("putIfAbsent", (operation) -> {
 			Map<String, AttributeValue> encoded = encode(key, value);
-			return this.store.schema().thenCompose((schema) -> this.conditional.put(schema, key,
-					this.store.item(schema, key, encoded), WriteCondition.itemAbsent()));
+			return this.store.schema().thenCompose((schema) -> {
+				Map<String, AttributeValue> item = this.store.item(schema, key, encoded);
+				return this.store.whenWritable(schema,
+						() -> this.conditional.put(schema, key, item, WriteCondition.itemAbsent()));
+			});
 		});
 	}
 
@@ -145,8 +156,11 @@ public final class StoreOperations<V> {
 		return this.store.start("putIf", (operation) -> {
 			Map<String, AttributeValue> encoded = encode(key, value);
 			Objects.requireNonNull(condition, "'condition' must not be null");
-			return this.store.schema().thenCompose((schema) -> this.conditional.put(schema, key,
-					this.store.item(schema, key, encoded), checked(condition, schema)));
+			return this.store.schema().thenCompose((schema) -> {
+				Map<String, AttributeValue> item = this.store.item(schema, key, encoded);
+				WriteCondition checked = checked(condition, schema);
+				return this.store.whenWritable(schema, () -> this.conditional.put(schema, key, item, checked));
+			});
 		});
 	}
 
@@ -155,8 +169,10 @@ public final class StoreOperations<V> {
 		return this.store.start("deleteIf", (operation) -> {
 			Keys.requireValid(key, "key");
 			Objects.requireNonNull(condition, "'condition' must not be null");
-			return this.store.schema()
-				.thenCompose((schema) -> this.conditional.delete(schema, key, checked(condition, schema)));
+			return this.store.schema().thenCompose((schema) -> {
+				WriteCondition checked = checked(condition, schema);
+				return this.store.whenWritable(schema, () -> this.conditional.delete(schema, key, checked));
+			});
 		});
 	}
 
@@ -164,9 +180,13 @@ public final class StoreOperations<V> {
 	public Operation<Void> delete(String key) {
 		return this.store.start("delete", (operation) -> {
 			Keys.requireValid(key, "key");
-			return this.store.schema().thenCompose((schema) -> this.store.calls()
-				.deleteItem(DeleteItemRequest.builder().tableName(table()).key(this.store.key(schema, key)).build())
-				.thenApply((response) -> null));
+			return this.store.schema().thenCompose((schema) -> {
+				DeleteItemRequest request = DeleteItemRequest.builder()
+					.tableName(table())
+					.key(this.store.key(schema, key))
+					.build();
+				return this.store.whenWritable(schema, () -> this.store.calls().deleteItem(request));
+			}).thenApply((response) -> null);
 		});
 	}
 
@@ -200,6 +220,25 @@ public final class StoreOperations<V> {
 		});
 	}
 
+	/**
+	 * {@code clear(KeyRange.all())}, then, for a sharded store, the record of its shard count
+	 * ({@link NamespaceDestroyer}). Reported as {@code clear}.
+	 */
+	public Operation<Void> destroy() {
+		return this.store.start("clear", (operation) -> NamespaceDestroyer.destroy(this.store, operation));
+	}
+
+	/**
+	 * Destroys the namespace at a location over the shard count recorded for it
+	 * ({@link NamespaceDestroyer}). Reported as {@code clear}.
+	 * @param runtime the runtime to send with
+	 * @param location the namespace
+	 * @return the operation
+	 */
+	public static Operation<Void> destroy(StoreRuntime runtime, StoreLocation location) {
+		return NamespaceDestroyer.destroy(runtime, location);
+	}
+
 	/** {@code BatchWriteItem} ({@link BatchWriter}). NOT atomic. */
 	public Operation<BatchResult> batch(Consumer<Batch<V>> operations) {
 		return this.store.start("batch", (operation) -> {
@@ -209,10 +248,12 @@ public final class StoreOperations<V> {
 				if (writes.isEmpty()) {
 					return CompletableFuture.completedFuture(new BatchResult(0, 0, 0));
 				}
-				BatchWriter.Run run = new BatchWriter(this.store, schema, "batch").prepare(writes);
-				operation.onStop(run::stop);
-				run.start();
-				return run.result();
+				return this.store.whenWritable(schema, () -> {
+					BatchWriter.Run run = new BatchWriter(this.store, schema, "batch").prepare(writes);
+					operation.onStop(run::stop);
+					run.start();
+					return run.result();
+				});
 			});
 		});
 	}
@@ -222,8 +263,13 @@ public final class StoreOperations<V> {
 		return this.store.start("atomicBatch", (operation) -> {
 			WriteCollector<V> batch = collect(operations);
 			TransactionWriter.checkSize(batch.seal());
-			return this.store.schema()
-				.thenCompose((schema) -> new TransactionWriter(this.store).write(batch.writes(schema)));
+			return this.store.schema().thenCompose((schema) -> {
+				List<WriteOp> writes = batch.writes(schema);
+				if (writes.isEmpty()) {
+					return CompletableFuture.completedFuture(null);
+				}
+				return this.store.whenWritable(schema, () -> new TransactionWriter(this.store).write(writes));
+			});
 		});
 	}
 
@@ -281,7 +327,7 @@ public final class StoreOperations<V> {
 
 	private <T> PageSource<T> source(KeyRange range, boolean keysOnly,
 			BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper) {
-		return new QueryPageSource<>(this.store, range, keysOnly, "range", mapper);
+		return RangeSources.of(this.store, range, keysOnly, "range", mapper);
 	}
 
 	/** A condition on a value attribute: a key attribute of the table is refused. */

@@ -6,15 +6,12 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
-import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.KeyRange;
-import dev.dynamodown.internal.Futures;
 import dev.dynamodown.internal.paging.Page;
 import dev.dynamodown.internal.paging.PageSource;
 import dev.dynamodown.internal.schema.TableSchema;
-import dev.dynamodown.internal.store.Operation;
-import dev.dynamodown.internal.store.Stoppable;
 import dev.dynamodown.internal.store.Store;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,10 +20,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The items of a range of ONE partition, read page by page with {@code Query}, for either edge:
- * the {@link PageSource} behind range streams and publishers, {@code list}, and {@code clear}.
+ * the {@link PageSource} behind range streams and publishers, {@code list}, and {@code clear}, of
+ * an unsharded store, and of each shard of a sharded one ({@link RangeSources} merges them).
  * <ul>
  * <li>Nothing is read before the first {@link #next()}, not even the table's layout; a range
- * that selects nothing completes with the last page without any request.</li>
+ * that selects nothing completes with the last page without any request. Before the first
+ * {@code Query} the store's shard count is checked ({@link Store#readable}), once per range read
+ * however many shards it reads ({@link RangeSources}).</li>
  * <li>The second page is requested when the first one is asked for again. From the second page
  * on, a consumer is evidently scanning, so the page after the one delivered is requested at once
  * where the edge forks work ({@link PageFetch}): decoding overlaps with the server producing the
@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * only if the limit needs it: no page is read that the limit does not need. Every item returned
  * belongs to the range ({@link QueryPlan}), so nothing is dropped.</li>
  * <li>Items are mapped (decoded) when their page arrives; a mapping failure fails the page.</li>
- * <li>While a page is awaited the read counts as work in flight: closing the runtime answers the
- * waiter at once.</li>
+ * <li>Failures are the edge's, untranslated: the read it belongs to ({@link TrackedPageSource})
+ * tracks its pages as work in flight and translates what they fail with.</li>
  * </ul>
  *
  * @param <T> the item type
@@ -45,13 +45,15 @@ public final class QueryPageSource<T> implements PageSource<T> {
 
 	private final Store store;
 
+	private final String partition;
+
 	private final KeyRange range;
 
 	private final boolean keysOnly;
 
-	private final String operation;
-
 	private final BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper;
+
+	private final Function<TableSchema, CompletableFuture<Void>> readable;
 
 	private @Nullable TableSchema schema;
 
@@ -70,19 +72,23 @@ public final class QueryPageSource<T> implements PageSource<T> {
 	private volatile boolean closed;
 
 	/**
-	 * A source for a range of a store.
+	 * A source for a range of one partition of a store.
 	 * @param store the store
+	 * @param partition the hash-key value to read, one of the store's partitions
 	 * @param range the keys to read
 	 * @param keysOnly whether to read only the key attributes
-	 * @param operation the public operation, for failure messages
 	 * @param mapper makes an item of the sequence from an item read
+	 * @param readable the check of the store's shard count before the first {@code Query}
+	 * (e.g. {@link Store#readable})
 	 */
-	public QueryPageSource(Store store, KeyRange range, boolean keysOnly, String operation,
-			BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper) {
+	public QueryPageSource(Store store, String partition, KeyRange range, boolean keysOnly,
+			BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper,
+			Function<TableSchema, CompletableFuture<Void>> readable) {
 		this.store = store;
+		this.partition = partition;
+		this.readable = readable;
 		this.range = range;
 		this.keysOnly = keysOnly;
-		this.operation = operation;
 		this.mapper = mapper;
 		this.remaining = range.hasLimit() ? range.limitValue() : -1;
 	}
@@ -92,20 +98,12 @@ public final class QueryPageSource<T> implements PageSource<T> {
 		if (this.closed) {
 			return CompletableFuture.failedFuture(new CancellationException("The range read was closed"));
 		}
-		if (this.store.runtime().isClosed()) {
-			return CompletableFuture.failedFuture(this.store.runtime().closedException());
-		}
-		Awaited awaited = new Awaited();
-		this.store.runtime().track(awaited);
-		CompletableFuture<Page<T>> page;
 		try {
-			page = fetch();
+			return fetch();
 		}
 		catch (RuntimeException | Error ex) {
-			page = CompletableFuture.failedFuture(ex);
+			return CompletableFuture.failedFuture(ex);
 		}
-		page.whenComplete(awaited::arrived);
-		return awaited.delivery;
 	}
 
 	@Override
@@ -134,11 +132,9 @@ public final class QueryPageSource<T> implements PageSource<T> {
 		}
 		return this.store.schema().thenCompose((schema) -> {
 			this.schema = schema;
-			// One partition per store today (see Partitioning); sharding merges one source per partition.
-			String partition = this.store.partitioning().partitions().get(0);
-			this.plan = QueryPlan.of(this.range, schema, partition).orElse(null);
+			this.plan = QueryPlan.of(this.range, schema, this.partition).orElse(null);
 			return (this.plan == null) ? CompletableFuture.completedFuture(Page.end())
-					: query(this.remaining, null).thenApply(this::page);
+					: this.readable.apply(schema).thenCompose((checked) -> query(this.remaining, null)).thenApply(this::page);
 		});
 	}
 
@@ -177,32 +173,6 @@ public final class QueryPageSource<T> implements PageSource<T> {
 			request.exclusiveStartKey(start);
 		}
 		return this.store.calls().query(request.build());
-	}
-
-	/** One page being waited for: answered by the page, or at once when the runtime stops it. */
-	private final class Awaited implements Stoppable {
-
-		final CompletableFuture<Page<T>> delivery = new CompletableFuture<>();
-
-		void arrived(@Nullable Page<T> page, @Nullable Throwable failure) {
-			QueryPageSource.this.store.runtime().untrack(this);
-			if (failure != null) {
-				this.delivery.completeExceptionally(
-						QueryPageSource.this.store.translate(QueryPageSource.this.operation, Futures.unwrap(failure)));
-			}
-			else {
-				this.delivery.complete(page);
-			}
-		}
-
-		@Override
-		public void stop(Throwable reason) {
-			close();
-			this.delivery.completeExceptionally(new DynamoDownException(
-					QueryPageSource.this.store.describe(QueryPageSource.this.operation) + " was " + Operation.stopped(reason),
-					reason));
-		}
-
 	}
 
 }

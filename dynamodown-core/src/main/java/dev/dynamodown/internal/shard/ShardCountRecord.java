@@ -147,6 +147,19 @@ public final class ShardCountRecord {
 	}
 
 	/**
+	 * The count a namespace is laid out over, as the answer to {@link #readRequest()} records it,
+	 * whatever count the store was opened with: how {@code DynamoDown.destroy(location)} finds the
+	 * shards to destroy.
+	 * @param response the answer
+	 * @return the recorded count, or 1 if there is no record (the unsharded layout)
+	 * @throws DynamoDownException if the record is not one dynamodown wrote
+	 */
+	public int recordedShards(GetItemResponse response) {
+		Integer recorded = response.hasItem() ? recordedCount(response.item()) : null;
+		return (recorded != null) ? recorded : 1;
+	}
+
+	/**
 	 * The look for items of an unsharded store in the namespace's own partition: one strongly
 	 * consistent {@code Query} of at most one item, keys only.
 	 * @return the request

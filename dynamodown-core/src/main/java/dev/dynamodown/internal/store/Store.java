@@ -3,6 +3,7 @@ package dev.dynamodown.internal.store;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.DynamoDownListener;
@@ -11,6 +12,7 @@ import dev.dynamodown.internal.AwsErrors;
 import dev.dynamodown.internal.io.DynamoCalls;
 import dev.dynamodown.internal.item.ItemRules;
 import dev.dynamodown.internal.schema.TableSchema;
+import dev.dynamodown.internal.shard.ShardLayout;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,10 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * One store as the machinery sees it: its location and partitioning, its table's key layout
- * (discovered on first use), how its items are built, and the frame every public operation runs
- * in ({@link #start}): refused after close, reported to the {@link DynamoDownListener}, tracked
- * as in flight, AWS SDK failures turned into {@link DynamoDownException}s that name the table,
- * namespace and operation.
+ * (discovered on first use), the check of its shard count against the table's record (before its
+ * first request that reads or writes items: {@link #whenReadable}, {@link #whenWritable}), how its
+ * items are built, and the frame every public operation runs in ({@link #start}): refused after
+ * close, reported to the {@link DynamoDownListener}, tracked as in flight, AWS SDK failures turned
+ * into {@link DynamoDownException}s that name the table, namespace and operation.
  */
 public final class Store {
 
@@ -31,10 +34,23 @@ public final class Store {
 
 	private final Partitioning partitioning;
 
-	public Store(StoreRuntime runtime, StoreLocation location) {
+	private final ShardCountCheck shardCount;
+
+	/**
+	 * A store of a namespace laid out over some shards.
+	 * @param runtime what it shares with the other stores of its {@code DynamoDown}
+	 * @param location its table and namespace
+	 * @param layout the namespace's layout, of {@code location}'s namespace
+	 */
+	public Store(StoreRuntime runtime, StoreLocation location, ShardLayout layout) {
+		if (!layout.namespace().equals(location.namespace())) {
+			throw new IllegalArgumentException("The layout of " + layout + " is not that of namespace '"
+					+ location.namespace() + "'");
+		}
 		this.runtime = runtime;
 		this.location = location;
-		this.partitioning = Partitioning.single(location.namespace());
+		this.partitioning = Partitioning.of(layout);
+		this.shardCount = new ShardCountCheck(runtime.calls(), layout);
 	}
 
 	public StoreRuntime runtime() {
@@ -66,20 +82,50 @@ public final class Store {
 	 * missing or cannot host stores
 	 */
 	public CompletableFuture<TableSchema> schema() {
-		CompletableFuture<TableSchema> discovery = this.runtime.schemas().schema(table());
-		if (discovery.isDone()) {
-			return discovery;
-		}
-		CompletableFuture<TableSchema> here = new CompletableFuture<>();
-		discovery.whenComplete((schema, failure) -> calls().fork(() -> {
-			if (failure != null) {
-				here.completeExceptionally(failure);
-			}
-			else {
-				here.complete(schema);
-			}
-		}));
-		return here;
+		return joined(this.runtime.schemas().schema(table()));
+	}
+
+	/**
+	 * Sends a request that reads items once the store's shard count is checked against the table's
+	 * record ({@link ShardCountCheck#beforeRead}): at once when it has been.
+	 * @param schema the table's key layout
+	 * @param request sends the request
+	 * @param <T> the answer's type
+	 * @return the answer, or a future failed with a {@link DynamoDownException} naming both counts
+	 * if the namespace is laid out over another count
+	 */
+	public <T> CompletableFuture<T> whenReadable(TableSchema schema, Supplier<CompletableFuture<T>> request) {
+		return readable(schema).thenCompose((checked) -> request.get());
+	}
+
+	/**
+	 * The check of the store's shard count before it reads items ({@link ShardCountCheck#beforeRead}):
+	 * complete at once once it has passed.
+	 * @param schema the table's key layout
+	 * @return completes when the store may read, or fails with a {@link DynamoDownException} naming
+	 * both counts if the namespace is laid out over another count
+	 */
+	public CompletableFuture<Void> readable(TableSchema schema) {
+		return joined(this.shardCount.beforeRead(schema));
+	}
+
+	/**
+	 * Sends a request that writes items once the store's shard count is checked against the
+	 * table's record, and the namespace claimed for it if it is sharded and unclaimed
+	 * ({@link ShardCountCheck#beforeWrite}): at once when it has been.
+	 * @param schema the table's key layout
+	 * @param request sends the request
+	 * @param <T> the answer's type
+	 * @return the answer, or a future failed with a {@link DynamoDownException} naming both counts
+	 * if the namespace is laid out over, or was claimed first by, another count
+	 */
+	public <T> CompletableFuture<T> whenWritable(TableSchema schema, Supplier<CompletableFuture<T>> request) {
+		return joined(this.shardCount.beforeWrite(schema)).thenCompose((checked) -> request.get());
+	}
+
+	/** The record of the shard count was deleted: the next use checks it again, and the next write claims. */
+	public void shardCountForgotten() {
+		this.shardCount.forget();
 	}
 
 	/** The table's key layout if it is known already, else {@code null}. */
@@ -137,7 +183,7 @@ public final class Store {
 
 	/**
 	 * Translates an AWS SDK failure of an operation. A missing table also evicts its cached
-	 * schema, so that a re-created table is described again.
+	 * schema, so that a re-created table is described again (and its shard count checked again).
 	 * @param operation the operation's name
 	 * @param failure what the SDK threw
 	 * @return the exception to report
@@ -145,6 +191,8 @@ public final class Store {
 	public DynamoDownException failure(String operation, SdkException failure) {
 		if (failure instanceof ResourceNotFoundException) {
 			this.runtime.schemas().evict(table());
+			// A table created again under the name holds no record: check and claim it anew.
+			this.shardCount.forget();
 			return new TableSchemaException(table(), "Table '" + table() + "' does not exist (" + operation
 					+ " on namespace '" + namespace() + "')", failure);
 		}
@@ -154,6 +202,30 @@ public final class Store {
 	/** Names an operation of this store for messages: {@code "put on table 't', namespace 'n'"}. */
 	public String describe(String operation) {
 		return operation + " on table '" + table() + "', namespace '" + namespace() + "'";
+	}
+
+	/**
+	 * A future shared with other callers, as this caller's own: if it is still on its way, this
+	 * caller's work goes on where the edge forks work once it arrives, not on the thread of the
+	 * caller that sent it (with the blocking edge, their requests would queue behind each other).
+	 * @param shared the future
+	 * @param <T> its result type
+	 * @return the future itself if it is done, else one completed alike where the edge forks work
+	 */
+	public <T> CompletableFuture<T> joined(CompletableFuture<T> shared) {
+		if (shared.isDone()) {
+			return shared;
+		}
+		CompletableFuture<T> here = new CompletableFuture<>();
+		shared.whenComplete((value, failure) -> calls().fork(() -> {
+			if (failure != null) {
+				here.completeExceptionally(failure);
+			}
+			else {
+				here.complete(value);
+			}
+		}));
+		return here;
 	}
 
 	/** Tells the listener that a batch request is re-sent for unprocessed items or keys. */

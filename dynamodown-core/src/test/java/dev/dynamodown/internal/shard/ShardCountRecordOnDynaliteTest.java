@@ -11,6 +11,7 @@ import dev.dynamodown.DynamoDown;
 import dev.dynamodown.DynamoDownException;
 import dev.dynamodown.KeyRange;
 import dev.dynamodown.KeyValue;
+import dev.dynamodown.Sharding;
 import dev.dynamodown.SortedKeyValueTemplate;
 import dev.dynamodown.ValueCodec;
 import dev.dynamodown.internal.Keys;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * The layout's requests against dynalite: the record is claimed once per count, another count is
  * refused with both named, plain items are found by the probe, and the U+0000 partitions of a
- * sharded namespace stay apart from plain namespaces that look like them, read through the store.
+ * sharded namespace stay apart from plain namespaces that look like them, read through the stores
+ * (an unsharded store of the sharded namespace itself is refused).
  */
 class ShardCountRecordOnDynaliteTest {
 
@@ -107,7 +109,7 @@ class ShardCountRecordOnDynaliteTest {
 		client.putItem(ShardCountRecord.of(schema, metrics).claimRequest());
 		assertThat(byPartition).as("120 timestamps reach every shard").hasSize(8);
 
-		List<String> lookalikes = List.of("metrics", "metrics/3/8", "metrics3/8", "metrics\u00013/8", "metrics/", "metrics 3/8");
+		List<String> lookalikes = List.of("metrics/3/8", "metrics3/8", "metrics\u00013/8", "metrics/", "metrics 3/8", "metrics/8");
 		for (String namespace : lookalikes) {
 			dynamoDown.template(schema.table(), namespace, ValueCodec.string()).put("own", "plain " + namespace);
 		}
@@ -115,6 +117,14 @@ class ShardCountRecordOnDynaliteTest {
 			SortedKeyValueTemplate<String> plain = dynamoDown.template(schema.table(), namespace, ValueCodec.string());
 			assertThat(plain.list(KeyRange.all())).as(namespace).containsExactly(new KeyValue<>("own", "plain " + namespace));
 		}
+		assertThatExceptionOfType(DynamoDownException.class)
+			.isThrownBy(() -> dynamoDown.template(schema.table(), "metrics", ValueCodec.string()).put("own", "plain"))
+			.withMessageContaining("over 8 shards (recorded in the table), but was opened with 1 shard");
+		List<KeyValue<String>> all = new ArrayList<>();
+		byPartition.values().forEach((shard) -> shard.forEach((key, value) -> all.add(new KeyValue<>(key, value))));
+		all.sort((a, b) -> Keys.compareUtf8(a.key(), b.key()));
+		assertThat(dynamoDown.template(schema.table(), "metrics", ValueCodec.string(), Sharding.shards(8))
+			.list(KeyRange.all())).as("the sharded store reads its own items, merged").containsExactlyElementsOf(all);
 		for (String partition : metrics.partitions()) {
 			List<String> keys = new ArrayList<>();
 			client.queryPaginator((r) -> r.tableName(schema.table())

@@ -15,6 +15,7 @@ import dev.dynamodown.BatchWriteException;
 import dev.dynamodown.DynamoDown;
 import dev.dynamodown.KeyRange;
 import dev.dynamodown.KeyValue;
+import dev.dynamodown.Sharding;
 import dev.dynamodown.SortedKeyValueOperations;
 import dev.dynamodown.SortedKeyValueTemplate;
 import dev.dynamodown.ValueCodec;
@@ -29,6 +30,7 @@ import org.springframework.data.keyvalue.core.AbstractKeyValueAdapter;
 import org.springframework.data.keyvalue.core.ForwardingCloseableIterator;
 import org.springframework.data.keyvalue.core.KeyValueAdapter;
 import org.springframework.data.keyvalue.core.query.KeyValueQuery;
+import org.springframework.data.mapping.MappingException;
 import org.springframework.data.util.CloseableIterator;
 import org.springframework.util.ClassUtils;
 
@@ -93,12 +95,13 @@ public class DynamoDownKeyValueAdapter extends AbstractKeyValueAdapter {
 
 	/**
 	 * Checks that entities of a type can be stored: it has a {@code String} {@code @Id} property that
-	 * Jackson maps, and a table.
+	 * Jackson maps, a table, and a valid shard count.
 	 * @param type the entity type
 	 * @throws org.springframework.data.mapping.MappingException naming what is wrong
 	 */
 	public void verifyEntity(Class<?> type) {
 		entity(type).getTable();
+		entity(type).getSharding();
 		codec(type);
 	}
 
@@ -347,8 +350,26 @@ public class DynamoDownKeyValueAdapter extends AbstractKeyValueAdapter {
 						"Keyspace '" + location + "' is not a dynamodown location 'table/namespace'");
 			}
 			return this.dynamoDown.template(location.substring(0, slash), location.substring(slash + 1),
-					ValueCodec.attributes());
+					ValueCodec.attributes(), shardingOf(location));
 		});
+	}
+
+	/**
+	 * The shard count of a keyspace: that of the entity types stored there, which must agree (a
+	 * namespace has one count), or one shard for a keyspace no entity type maps.
+	 */
+	private Sharding shardingOf(String keyspace) {
+		List<Sharding> shardings = this.mappingContext.getPersistentEntities()
+			.stream()
+			.filter((entity) -> entity.hasTable() && entity.getIdProperty() != null && entity.getKeySpace().equals(keyspace))
+			.map(DynamoDownPersistentEntity::getSharding)
+			.distinct()
+			.toList();
+		if (shardings.size() > 1) {
+			throw new MappingException("Keyspace '" + keyspace + "' is mapped by entity types of different shard counts "
+					+ shardings + "; one namespace has one count");
+		}
+		return shardings.isEmpty() ? Sharding.none() : shardings.get(0);
 	}
 
 	private static String key(Object id) {

@@ -70,7 +70,8 @@ public class DynamoDownMappingContext
 
 	@Override
 	protected <T> DynamoDownPersistentEntity<?> createPersistentEntity(TypeInformation<T> typeInformation) {
-		return new DynamoDownPersistentEntity<>(typeInformation, tableOf(typeInformation.getType()));
+		Class<T> type = typeInformation.getType();
+		return new DynamoDownPersistentEntity<>(typeInformation, tableOf(type), shardsOf(type));
 	}
 
 	@Override
@@ -80,13 +81,21 @@ public class DynamoDownMappingContext
 	}
 
 	private @Nullable String tableOf(Class<?> type) {
-		MergedAnnotation<DynamoDownTable> annotation = MergedAnnotations.from(type, SearchStrategy.TYPE_HIERARCHY)
-			.get(DynamoDownTable.class);
-		if (!annotation.isPresent()) {
+		MergedAnnotation<DynamoDownTable> annotation = tableAnnotation(type);
+		String table = annotation.isPresent() ? annotation.getString("value") : "";
+		if (!StringUtils.hasText(table)) {
 			return getDefaultTable();
 		}
-		String table = annotation.getString("value");
 		return (this.environment != null) ? this.environment.resolveRequiredPlaceholders(table) : table;
+	}
+
+	private static int shardsOf(Class<?> type) {
+		MergedAnnotation<DynamoDownTable> annotation = tableAnnotation(type);
+		return annotation.isPresent() ? annotation.getInt("shards") : 1;
+	}
+
+	private static MergedAnnotation<DynamoDownTable> tableAnnotation(Class<?> type) {
+		return MergedAnnotations.from(type, SearchStrategy.TYPE_HIERARCHY).get(DynamoDownTable.class);
 	}
 
 }

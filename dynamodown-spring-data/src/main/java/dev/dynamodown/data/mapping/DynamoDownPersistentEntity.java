@@ -1,5 +1,6 @@
 package dev.dynamodown.data.mapping;
 
+import dev.dynamodown.Sharding;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.core.TypeInformation;
@@ -17,6 +18,7 @@ import org.springframework.util.StringUtils;
  * the uncapitalised simple class name ({@code Meetup} → {@code meetup}).</li>
  * <li><b>Table</b>: {@link dev.dynamodown.data.DynamoDownTable @DynamoDownTable}, else the mapping
  * context's default table ({@code dynamodown.table}).</li>
+ * <li><b>Shards</b>: {@link dev.dynamodown.data.DynamoDownTable#shards()}, else 1.</li>
  * <li><b>Keyspace</b>: Spring Data KeyValue's name for where an entity lives is the dynamodown
  * location {@code table/namespace}, so that two tables may hold namespaces of the same name.</li>
  * <li><b>Key</b>: the {@code @Id} property, which must be a {@code String}.</li>
@@ -36,14 +38,27 @@ public class DynamoDownPersistentEntity<T> extends BasicKeyValuePersistentEntity
 
 	private final @Nullable String table;
 
+	private final int shards;
+
 	/**
-	 * Creates the entity.
+	 * Creates an unsharded entity.
 	 * @param information the entity's type
 	 * @param table its table, or {@code null} if none is configured
 	 */
 	public DynamoDownPersistentEntity(TypeInformation<T> information, @Nullable String table) {
+		this(information, table, 1);
+	}
+
+	/**
+	 * Creates the entity.
+	 * @param information the entity's type
+	 * @param table its table, or {@code null} if none is configured
+	 * @param shards over how many partition-key values its namespace is spread (checked by {@link #getSharding()})
+	 */
+	public DynamoDownPersistentEntity(TypeInformation<T> information, @Nullable String table, int shards) {
 		super(information, NAMESPACE_DEFAULT);
 		this.table = StringUtils.hasText(table) ? table : null;
+		this.shards = shards;
 	}
 
 	/** The namespace: the hash-key value of every item of this entity. */
@@ -67,6 +82,19 @@ public class DynamoDownPersistentEntity<T> extends BasicKeyValuePersistentEntity
 					+ ": annotate it with @DynamoDownTable or set the property 'dynamodown.table'");
 		}
 		return this.table;
+	}
+
+	/**
+	 * Over how many shards the namespace is spread.
+	 * @return the sharding
+	 * @throws MappingException if {@code @DynamoDownTable(shards)} is not 1 to 64
+	 */
+	public Sharding getSharding() {
+		if (this.shards < 1 || this.shards > Sharding.MAX_SHARDS) {
+			throw new MappingException("Entity " + getType().getName() + " is annotated @DynamoDownTable(shards = "
+					+ this.shards + "); a namespace has 1 to " + Sharding.MAX_SHARDS + " shards");
+		}
+		return Sharding.shards(this.shards);
 	}
 
 	/** The dynamodown location {@code table/namespace}, used as Spring Data keyspace. */

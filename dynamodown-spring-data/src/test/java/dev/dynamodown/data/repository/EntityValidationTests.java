@@ -8,6 +8,7 @@ import dev.dynamodown.data.EnableDynamoDownRepositories;
 import dev.dynamodown.data.RequestLog;
 import dev.dynamodown.data.TestDynamoDb;
 import dev.dynamodown.data.TestDynamoDbConfiguration;
+import dev.dynamodown.internal.shard.ShardLayout;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -71,6 +72,27 @@ class EntityValidationTests {
 			OwnTableRepository repository = context.getBean(OwnTableRepository.class);
 			repository.save(new OwnTable("x"));
 			assertThat(repository.findById("x")).isPresent();
+		});
+	}
+
+	@Test
+	void shardsOutOfRangeFailAtStartup() {
+		assertStartupFails(with(TooManyShardsRepository.class), MappingException.class, TooManyShards.class.getName(),
+				"@DynamoDownTable(shards = 65)", "1 to 64 shards");
+	}
+
+	@Test
+	void aShardedEntityNeedsNoTableName() {
+		with(ShardedRepository.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			ShardedRepository repository = context.getBean(ShardedRepository.class);
+			repository.save(new Sharded("x"));
+			assertThat(repository.findById("x")).isPresent();
+			assertThat(context.getBean(RequestLog.class).requests(PutItemRequest.class))
+				.extracting((put) -> put.item().get("ns").s())
+				.as("the namespace claimed for 3 shards, then the entity in its shard")
+				.containsExactly("sharded\u0000", "sharded\u0000" + ShardLayout.of("sharded", 3).shardOf("x") + "/3");
+			repository.deleteAll();
 		});
 	}
 
@@ -187,6 +209,22 @@ class EntityValidationTests {
 	}
 
 	interface OwnTableRepository extends CrudRepository<OwnTable, String> {
+
+	}
+
+	@DynamoDownTable(shards = 65)
+	record TooManyShards(@Id String key) {
+	}
+
+	interface TooManyShardsRepository extends CrudRepository<TooManyShards, String> {
+
+	}
+
+	@DynamoDownTable(shards = 3)
+	record Sharded(@Id String key) {
+	}
+
+	interface ShardedRepository extends CrudRepository<Sharded, String> {
 
 	}
 

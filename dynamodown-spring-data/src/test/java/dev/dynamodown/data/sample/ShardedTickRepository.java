@@ -1,0 +1,5 @@
+package dev.dynamodown.data.sample;
+
+public interface ShardedTickRepository extends ScrollableTicks<ShardedTick> {
+
+}
