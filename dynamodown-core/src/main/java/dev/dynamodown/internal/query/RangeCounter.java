@@ -10,14 +10,16 @@ import dev.dynamodown.internal.store.Store;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
- * Counts the keys of a range with {@code Select.COUNT} queries, summing pages; no item is
+ * Counts the entries of a range with {@code Select.COUNT} queries, summing pages; no item is
  * transferred. The key condition selects exactly the range ({@link QueryPlan}), so every key
- * counted lies inside it, also while keys at its ends are written concurrently; with a limit
- * {@code n}, counting stops at {@code n}. Not atomic: each page counts what it sees when it is
- * read.
+ * counted lies inside it, also while keys at its ends are written concurrently, and the filter on
+ * expiry leaves the expired entries out: a page's {@code Count} is the number of items that match
+ * it. With a limit {@code n}, each request reads at most the {@code n - counted} items still
+ * needed ({@code Limit} counts items read, matching or not), so a page never counts past
+ * {@code n}, and counting stops at {@code n} or the range's end. Not atomic: each page counts what
+ * it sees when it is read, with the clock read when it is sent.
  */
 public final class RangeCounter {
 
@@ -48,7 +50,8 @@ public final class RangeCounter {
 		long cap = range.hasLimit() ? range.limitValue() : Long.MAX_VALUE;
 		Tally tally = new Tally();
 		return Futures.repeat(() -> {
-			QueryRequest.Builder request = plan.request(this.store.table(), false).select(Select.COUNT);
+			QueryRequest.Builder request = plan.request(this.store.table(), RangeRead.COUNT, this.store.consistentReads(),
+					this.store.expiry().now());
 			if (range.hasLimit()) {
 				request.limit((int) Math.min(cap - tally.counted, Integer.MAX_VALUE));
 			}

@@ -9,6 +9,7 @@ import dev.dynamodown.DynamoDownListener;
 import dev.dynamodown.TableSchemaException;
 import dev.dynamodown.internal.AwsErrors;
 import dev.dynamodown.internal.io.DynamoCalls;
+import dev.dynamodown.internal.item.Expiry;
 import dev.dynamodown.internal.item.ItemRules;
 import dev.dynamodown.internal.schema.TableSchema;
 import org.jspecify.annotations.Nullable;
@@ -18,10 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * One store as the machinery sees it: its location and partitioning, its table's key layout
- * (discovered on first use), how its items are built, and the frame every public operation runs
- * in ({@link #start}): refused after close, reported to the {@link DynamoDownListener}, tracked
- * as in flight, AWS SDK failures turned into {@link DynamoDownException}s that name the table,
- * namespace and operation.
+ * (discovered on first use), how its items are built, how it reads (consistency, expiry), and
+ * the frame every public operation runs in ({@link #start}): refused after close, reported to the
+ * {@link DynamoDownListener}, tracked as in flight, AWS SDK failures turned into
+ * {@link DynamoDownException}s that name the table, namespace and operation.
  */
 public final class Store {
 
@@ -31,10 +32,40 @@ public final class Store {
 
 	private final Partitioning partitioning;
 
+	private final boolean consistentReads;
+
 	public Store(StoreRuntime runtime, StoreLocation location) {
+		this(runtime, location, Partitioning.single(location.namespace()), runtime.options().consistentReads());
+	}
+
+	private Store(StoreRuntime runtime, StoreLocation location, Partitioning partitioning, boolean consistentReads) {
 		this.runtime = runtime;
 		this.location = location;
-		this.partitioning = Partitioning.single(location.namespace());
+		this.partitioning = partitioning;
+		this.consistentReads = consistentReads;
+	}
+
+	/**
+	 * The same store, read with another consistency.
+	 * @param consistentReads whether its reads are strongly consistent
+	 * @return the store
+	 */
+	public Store withConsistentReads(boolean consistentReads) {
+		return (consistentReads == this.consistentReads) ? this
+				: new Store(this.runtime, this.location, this.partitioning, consistentReads);
+	}
+
+	/**
+	 * Whether the reads that answer the caller ({@code get}, {@code getAll}, {@code exists}, range
+	 * reads, {@code count}) are strongly consistent. The reads that decide a write are always.
+	 */
+	public boolean consistentReads() {
+		return this.consistentReads;
+	}
+
+	/** When this store's entries expire. */
+	public Expiry expiry() {
+		return this.runtime.expiry();
 	}
 
 	public StoreRuntime runtime() {
@@ -94,16 +125,23 @@ public final class Store {
 
 	/**
 	 * The item to write for a key and its encoded value, checked against DynamoDB's item rules.
+	 * This is the one place where items are built.
 	 * @param schema the table's key layout
 	 * @param key a valid key
 	 * @param value the encoded value's attributes
+	 * @param expiresAt when the entry expires ({@link Expiry#expiresAt}), or {@code null} if never
 	 * @return the whole item
 	 * @throws IllegalArgumentException if the value breaks a rule (e.g. uses a key attribute's name)
 	 */
-	public Map<String, AttributeValue> item(TableSchema schema, String key, Map<String, AttributeValue> value) {
+	public Map<String, AttributeValue> item(TableSchema schema, String key, Map<String, AttributeValue> value,
+			@Nullable AttributeValue expiresAt) {
 		String partition = this.partitioning.partitionFor(key);
-		ItemRules.checkItem(schema.hashName(), partition, schema.rangeName(), key, value);
-		return schema.item(partition, key, value);
+		ItemRules.checkItem(schema, partition, key, value, expiresAt);
+		Map<String, AttributeValue> item = schema.item(partition, key, value);
+		if (expiresAt != null) {
+			item.put(schema.expiryName(), expiresAt);
+		}
+		return item;
 	}
 
 	/**
