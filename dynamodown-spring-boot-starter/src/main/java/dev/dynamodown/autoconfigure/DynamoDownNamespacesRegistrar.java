@@ -1,6 +1,7 @@
 package dev.dynamodown.autoconfigure;
 
 import dev.dynamodown.SortedKeyValueTemplate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConstructorArgumentValues;
@@ -53,12 +54,12 @@ final class DynamoDownNamespacesRegistrar implements ImportBeanDefinitionRegistr
 					+ ".value-type' must not be empty");
 			register(registry, name, definition(name, NamespaceTemplates.FACTORY_METHOD,
 					ResolvableType.forClassWithGenerics(SortedKeyValueTemplate.class, valueType), table, hashKey,
-					valueType));
+					valueType, namespace.getConsistentReads()));
 		});
 	}
 
 	private static RootBeanDefinition definition(String name, String factoryMethod, ResolvableType type,
-			Object... arguments) {
+			@Nullable Object... arguments) {
 		RootBeanDefinition definition = new RootBeanDefinition(NamespaceTemplates.class);
 		definition.setFactoryMethodName(factoryMethod);
 		definition.setTargetType(type);

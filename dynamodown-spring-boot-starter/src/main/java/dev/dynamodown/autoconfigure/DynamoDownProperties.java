@@ -56,6 +56,12 @@ public class DynamoDownProperties {
 	 */
 	private Duration startupTimeout = Duration.ofSeconds(10);
 
+	/**
+	 * Attribute that holds an entry's expiry time (the tables' TTL attribute), in whole
+	 * seconds since the epoch. A value field of that name is refused.
+	 */
+	private String expiryAttribute = "expires";
+
 	private final Credentials credentials = new Credentials();
 
 	private final Embedded embedded = new Embedded();
@@ -119,6 +125,14 @@ public class DynamoDownProperties {
 
 	public void setStartupTimeout(Duration startupTimeout) {
 		this.startupTimeout = startupTimeout;
+	}
+
+	public String getExpiryAttribute() {
+		return this.expiryAttribute;
+	}
+
+	public void setExpiryAttribute(String expiryAttribute) {
+		this.expiryAttribute = expiryAttribute;
 	}
 
 	public Credentials getCredentials() {
@@ -305,6 +319,13 @@ public class DynamoDownProperties {
 		 */
 		private Class<?> valueType = String.class;
 
+		/**
+		 * Whether the store's reads are strongly consistent (read-your-writes); false halves
+		 * their cost with eventually consistent reads. When not set, the DynamoDown's
+		 * setting (strongly consistent unless customized).
+		 */
+		private @Nullable Boolean consistentReads;
+
 		public @Nullable String getTable() {
 			return this.table;
 		}
@@ -327,6 +348,14 @@ public class DynamoDownProperties {
 
 		public void setValueType(Class<?> valueType) {
 			this.valueType = valueType;
+		}
+
+		public @Nullable Boolean getConsistentReads() {
+			return this.consistentReads;
+		}
+
+		public void setConsistentReads(@Nullable Boolean consistentReads) {
+			this.consistentReads = consistentReads;
 		}
 
 	}

@@ -2,6 +2,7 @@ package dev.dynamodown.autoconfigure;
 
 import dev.dynamodown.DynamoDown;
 import dev.dynamodown.SortedKeyValueTemplate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 
@@ -24,13 +25,17 @@ final class NamespaceTemplates {
 	 * @param table the table
 	 * @param namespace the hash-key value
 	 * @param valueType the value type, which picks the codec
+	 * @param consistentReads whether its reads are strongly consistent, {@code null} for the
+	 * {@code DynamoDown}'s setting
 	 * @param dynamoDown the context's store factory
 	 * @param beanFactory where the application's Jackson mapper is looked up, if JSON is needed
 	 * @return the template
 	 */
 	static <V> SortedKeyValueTemplate<V> template(String table, String namespace, Class<V> valueType,
-			DynamoDown dynamoDown, ListableBeanFactory beanFactory) {
-		return dynamoDown.template(table, namespace, NamespaceCodecs.forValueType(valueType, beanFactory));
+			@Nullable Boolean consistentReads, DynamoDown dynamoDown, ListableBeanFactory beanFactory) {
+		SortedKeyValueTemplate<V> template = dynamoDown.template(table, namespace,
+				NamespaceCodecs.forValueType(valueType, beanFactory));
+		return (consistentReads != null) ? template.withConsistentReads(consistentReads) : template;
 	}
 
 }
