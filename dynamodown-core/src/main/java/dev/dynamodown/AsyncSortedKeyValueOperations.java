@@ -1,5 +1,6 @@
 package dev.dynamodown;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,13 @@ public interface AsyncSortedKeyValueOperations<V> {
 	CompletableFuture<Optional<V>> get(String key);
 
 	/**
+	 * See {@link SortedKeyValueOperations#exists}.
+	 * @param key the key
+	 * @return {@code true} if the key has an entry that has not expired
+	 */
+	CompletableFuture<Boolean> exists(String key);
+
+	/**
 	 * See {@link SortedKeyValueOperations#getAll}.
 	 * @param keys the keys; duplicates are read once
 	 * @return the keys that exist with their values; the map iterates in key order
@@ -67,6 +75,15 @@ public interface AsyncSortedKeyValueOperations<V> {
 	CompletableFuture<Void> put(String key, V value);
 
 	/**
+	 * See {@link SortedKeyValueOperations#put(String, Object, Duration)}.
+	 * @param key the key
+	 * @param value the value
+	 * @param ttl how long the entry lives, positive
+	 * @return completes when the write is applied
+	 */
+	CompletableFuture<Void> put(String key, V value, Duration ttl);
+
+	/**
 	 * See {@link SortedKeyValueOperations#putIfAbsent}, also for when {@code true} may be trusted.
 	 * @param key the key
 	 * @param value the value
@@ -75,11 +92,27 @@ public interface AsyncSortedKeyValueOperations<V> {
 	CompletableFuture<Boolean> putIfAbsent(String key, V value);
 
 	/**
+	 * See {@link SortedKeyValueOperations#putIfAbsent(String, Object, Duration)}.
+	 * @param key the key
+	 * @param value the value
+	 * @param ttl how long the entry lives, positive
+	 * @return {@code true} if this call wrote the value, {@code false} if another write had the key
+	 */
+	CompletableFuture<Boolean> putIfAbsent(String key, V value, Duration ttl);
+
+	/**
 	 * See {@link SortedKeyValueOperations#delete}.
 	 * @param key the key
 	 * @return completes when the delete is applied
 	 */
 	CompletableFuture<Void> delete(String key);
+
+	/**
+	 * See {@link SortedKeyValueOperations#getAndDelete}.
+	 * @param key the key
+	 * @return the value deleted, or empty if the key was absent or its entry had expired
+	 */
+	CompletableFuture<Optional<V>> getAndDelete(String key);
 
 	/**
 	 * The entries of a range, in key order (descending if reversed): see

@@ -1,5 +1,6 @@
 package dev.dynamodown;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,47 @@ public class AsyncSortedKeyValueTemplate<V> implements AsyncSortedKeyValueOperat
 	@Override
 	public CompletableFuture<Void> atomicBatch(Consumer<Batch<V>> operations) {
 		return this.operations.atomicBatch(operations).result();
+	}
+
+	@Override
+	public CompletableFuture<Boolean> exists(String key) {
+		return this.operations.exists(key).result();
+	}
+
+	@Override
+	public CompletableFuture<Void> put(String key, V value, Duration ttl) {
+		return this.operations.put(key, value, ttl).result();
+	}
+
+	@Override
+	public CompletableFuture<Boolean> putIfAbsent(String key, V value, Duration ttl) {
+		return this.operations.putIfAbsent(key, value, ttl).result();
+	}
+
+	@Override
+	public CompletableFuture<Optional<V>> getAndDelete(String key) {
+		return this.operations.getAndDelete(key).result();
+	}
+
+	/**
+	 * The same store and codec, read with another consistency: a new template over the same items
+	 * (this one is unchanged).
+	 * @param consistentReads {@code true} for strongly consistent reads (read-your-writes),
+	 * {@code false} for eventually consistent ones, at half the read capacity, which may miss writes
+	 * of about the last second
+	 * @return the template
+	 * @see DynamoDownOptions#consistentReads()
+	 */
+	public AsyncSortedKeyValueTemplate<V> withConsistentReads(boolean consistentReads) {
+		return new AsyncSortedKeyValueTemplate<>(this.operations.withConsistentReads(consistentReads));
+	}
+
+	/**
+	 * Whether {@code get}, {@code getAll}, {@code exists}, range reads and {@code count} are
+	 * strongly consistent.
+	 */
+	public boolean consistentReads() {
+		return this.operations.consistentReads();
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package dev.dynamodown;
 
+import java.time.Duration;
+
 /**
  * Collects the writes of one {@link SortedKeyValueOperations#batch batch} or
  * {@link SortedKeyValueOperations#atomicBatch atomic batch}. Nothing is sent while the
@@ -20,6 +22,17 @@ public interface Batch<V> {
 	 * @return this batch
 	 */
 	Batch<V> put(String key, V value);
+
+	/**
+	 * Puts {@code value} under {@code key}, to expire once {@code ttl} has elapsed (see
+	 * {@link SortedKeyValueOperations#put(String, Object, Duration)}); the time to live counts from
+	 * this call.
+	 * @param key the key, non-empty, at most 1024 UTF-8 bytes
+	 * @param value the value, not {@code null}
+	 * @param ttl how long the entry lives, positive
+	 * @return this batch
+	 */
+	Batch<V> put(String key, V value, Duration ttl);
 
 	/**
 	 * Deletes {@code key}; no error if it is absent.

@@ -1,13 +1,15 @@
 package dev.dynamodown;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a {@link DynamoDown} or an {@link AsyncDynamoDown} runs its batches and retries. Immutable; build one with
- * {@link #builder()}, or start from {@link #defaults()} or {@link #toBuilder()}.
+ * How a {@link DynamoDown} or an {@link AsyncDynamoDown} runs its batches and retries, where its
+ * stores keep expiry times, and how they read. Immutable; build one with {@link #builder()}, or
+ * start from {@link #defaults()} or {@link #toBuilder()}.
  * <p>
- * These settings apply only to what the library itself retries: unprocessed items of
+ * The batch settings apply only to what the library itself retries: unprocessed items of
  * {@code BatchWriteItem} and unprocessed keys of {@code BatchGetItem}. Throttling and 5xx errors
  * of single requests are retried by the {@code DynamoDbClient}'s own retry policy, configured on
  * the client.
@@ -26,15 +28,27 @@ public final class DynamoDownOptions {
 
 	private final DynamoDownListener listener;
 
+	private final String expiryAttribute;
+
+	private final boolean consistentReads;
+
+	private final Clock clock;
+
 	private DynamoDownOptions(Builder builder) {
 		this.batchConcurrency = builder.batchConcurrency;
 		this.maxBatchAttempts = builder.maxBatchAttempts;
 		this.retryBaseDelay = builder.retryBaseDelay;
 		this.retryMaxDelay = builder.retryMaxDelay;
 		this.listener = builder.listener;
+		this.expiryAttribute = builder.expiryAttribute;
+		this.consistentReads = builder.consistentReads;
+		this.clock = builder.clock;
 	}
 
-	/** The defaults: 8 requests in flight, 10 attempts, backoff from 25 ms up to 2 s, no listener. */
+	/**
+	 * The defaults: 8 requests in flight, 10 attempts, backoff from 25 ms up to 2 s, no listener,
+	 * expiry times in {@code expires}, strongly consistent reads, the system clock.
+	 */
 	public static DynamoDownOptions defaults() {
 		return DEFAULTS;
 	}
@@ -85,11 +99,45 @@ public final class DynamoDownOptions {
 		return this.listener;
 	}
 
+	/**
+	 * The attribute that holds an entry's expiry time, in whole seconds since the epoch: the
+	 * table's TTL attribute. Default {@code expires}. Written by the {@code put} methods that take
+	 * a time to live; reads skip an entry once that time has passed. It is not part of any value:
+	 * a value with a field of that name is refused like one with a key attribute's name, and a
+	 * table whose hash or range key has that name cannot host stores of this instance.
+	 */
+	public String expiryAttribute() {
+		return this.expiryAttribute;
+	}
+
+	/**
+	 * Whether reads are strongly consistent (default {@code true}): a read sees every write that
+	 * completed before it, as a leveldown user expects. {@code false} reads eventually consistent,
+	 * at half the read capacity, and may miss writes of about the last second. Applies to
+	 * {@code get}, {@code getAll}, {@code exists}, range reads and {@code count} of every store
+	 * whose template does not say otherwise ({@code withConsistentReads}); the reads that decide a
+	 * write ({@code clear}'s, a conditional write's check of its own earlier attempt) stay strongly
+	 * consistent.
+	 */
+	public boolean consistentReads() {
+		return this.consistentReads;
+	}
+
+	/**
+	 * The clock that decides what "now" is for expiry: when an entry written with a time to live
+	 * expires, and whether one read has expired. Default {@link Clock#systemUTC()}; tests pass a
+	 * clock they control.
+	 */
+	public Clock clock() {
+		return this.clock;
+	}
+
 	@Override
 	public String toString() {
 		return "DynamoDownOptions[batchConcurrency=" + this.batchConcurrency + ", maxBatchAttempts="
 				+ this.maxBatchAttempts + ", retryBaseDelay=" + this.retryBaseDelay + ", retryMaxDelay="
-				+ this.retryMaxDelay + "]";
+				+ this.retryMaxDelay + ", expiryAttribute=" + this.expiryAttribute + ", consistentReads="
+				+ this.consistentReads + "]";
 	}
 
 	/** Builds {@link DynamoDownOptions}; every setter validates its argument at once. */
@@ -107,6 +155,12 @@ public final class DynamoDownOptions {
 
 		private DynamoDownListener listener = DynamoDownListener.NONE;
 
+		private String expiryAttribute = "expires";
+
+		private boolean consistentReads = true;
+
+		private Clock clock = Clock.systemUTC();
+
 		private Builder() {
 		}
 
@@ -116,6 +170,9 @@ public final class DynamoDownOptions {
 			this.retryBaseDelay = options.retryBaseDelay;
 			this.retryMaxDelay = options.retryMaxDelay;
 			this.listener = options.listener;
+			this.expiryAttribute = options.expiryAttribute;
+			this.consistentReads = options.consistentReads;
+			this.clock = options.clock;
 		}
 
 		/** See {@link DynamoDownOptions#batchConcurrency()}; at least 1. */
@@ -151,6 +208,28 @@ public final class DynamoDownOptions {
 		/** See {@link DynamoDownOptions#listener()}. */
 		public Builder listener(DynamoDownListener listener) {
 			this.listener = Objects.requireNonNull(listener, "'listener' must not be null");
+			return this;
+		}
+
+		/** See {@link DynamoDownOptions#expiryAttribute()}; a non-empty attribute name. */
+		public Builder expiryAttribute(String expiryAttribute) {
+			Objects.requireNonNull(expiryAttribute, "'expiryAttribute' must not be null");
+			if (expiryAttribute.isEmpty()) {
+				throw new IllegalArgumentException("'expiryAttribute' must not be empty");
+			}
+			this.expiryAttribute = expiryAttribute;
+			return this;
+		}
+
+		/** See {@link DynamoDownOptions#consistentReads()}. */
+		public Builder consistentReads(boolean consistentReads) {
+			this.consistentReads = consistentReads;
+			return this;
+		}
+
+		/** See {@link DynamoDownOptions#clock()}. */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
 			return this;
 		}
 

@@ -1,5 +1,6 @@
 package dev.dynamodown;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,9 @@ import java.util.stream.Stream;
  * {@link String#compareTo}). <b>Values</b> are mapped to the item's other attributes by a
  * {@link ValueCodec}.
  * <p>
- * <b>Atomicity.</b> Each single-key call ({@link #get}, {@link #put}, {@link #putIfAbsent},
- * {@link #delete}) is one DynamoDB request and atomic for that key. {@link #atomicBatch} is
+ * <b>Atomicity.</b> Each single-key call ({@link #get}, {@link #exists}, {@link #put},
+ * {@link #putIfAbsent}, {@link #delete}, {@link #getAndDelete}) is one DynamoDB request and atomic
+ * for that key. {@link #atomicBatch} is
  * all-or-nothing. Nothing else is atomic: {@link #batch}, {@link #getAll}, {@link #clear} and
  * {@link #destroy} send many requests, and range reads page through the partition, so they
  * may observe concurrent writes made while they run (each page is a consistent read).
@@ -32,6 +34,20 @@ import java.util.stream.Stream;
  * <b>Errors.</b> A {@code null} argument raises {@link NullPointerException}; a bad key,
  * range bound or value raises {@link IllegalArgumentException} naming what is wrong; both
  * before any request. Service-side failures raise a {@link DynamoDownException}.
+ * <p>
+ * <b>Expiry.</b> An entry written with a time to live ({@link #put(String, Object, Duration)},
+ * {@link #putIfAbsent(String, Object, Duration)}, {@link Batch#put(String, Object, Duration)})
+ * carries its expiry time, in whole epoch seconds rounded down, in the table's TTL attribute
+ * ({@link DynamoDownOptions#expiryAttribute()}). DynamoDB deletes expired items only eventually, so
+ * every read skips them itself: once its time has passed, by the
+ * {@linkplain DynamoDownOptions#clock() clock} when a read's request is sent, an entry is absent
+ * for {@code get}, {@code getAll}, {@code exists}, {@code getAndDelete}, range reads and
+ * {@code count}, and {@code putIfAbsent} replaces it. Only {@link #clear} still deletes expired
+ * items (and counts them). A write without a time to live replaces the item with one that never
+ * expires.
+ * <p>
+ * <b>Read consistency.</b> Reads are strongly consistent unless the
+ * {@linkplain DynamoDownOptions#consistentReads() options} or the template say otherwise.
  * <p>
  * <b>Waiting.</b> A call waits only for its own requests, bounded by the client's timeouts and
  * the retry options. The wait is interruptible: an interrupted call stops sending, throws at once
@@ -51,11 +67,19 @@ public interface SortedKeyValueOperations<V> {
 	String namespace();
 
 	/**
-	 * Reads one value with a strongly consistent {@code GetItem}.
+	 * Reads one value with a {@code GetItem}.
 	 * @param key the key
-	 * @return the value, or empty if the key is absent
+	 * @return the value, or empty if the key is absent or its entry has expired
 	 */
 	Optional<V> get(String key);
+
+	/**
+	 * Whether a key is present: one {@code GetItem} that reads the key attributes and the expiry
+	 * time only.
+	 * @param key the key
+	 * @return {@code true} if the key has an entry that has not expired
+	 */
+	boolean exists(String key);
 
 	/**
 	 * Reads many values with {@code BatchGetItem} (100 keys per request, strongly consistent),
@@ -71,6 +95,18 @@ public interface SortedKeyValueOperations<V> {
 	 * @param value the value
 	 */
 	void put(String key, V value);
+
+	/**
+	 * Writes a value that expires once {@code ttl} has elapsed (like Redis {@code SET key value EX}),
+	 * with {@code PutItem}, replacing any previous value of the key entirely. The expiry time is
+	 * this call's clock time plus {@code ttl}, rounded down to a whole second: the entry is never
+	 * read after {@code ttl} has elapsed, and may expire up to a second earlier.
+	 * @param key the key
+	 * @param value the value
+	 * @param ttl how long the entry lives, positive
+	 * @throws IllegalArgumentException if {@code ttl} is zero or negative
+	 */
+	void put(String key, V value, Duration ttl);
 
 	/**
 	 * Writes a value only if the key is absent (a conditional {@code PutItem}); safe to use as a
@@ -94,10 +130,36 @@ public interface SortedKeyValueOperations<V> {
 	boolean putIfAbsent(String key, V value);
 
 	/**
+	 * {@link #putIfAbsent(String, Object)} of a value that expires once {@code ttl} has elapsed
+	 * (like Redis {@code SET key value NX EX}), with the expiry time of
+	 * {@link #put(String, Object, Duration)}. One conditional {@code PutItem}: an entry whose
+	 * expiry time has passed counts as absent, in the same condition, so a lock or an idempotency
+	 * marker written with a time to live can be taken again once it expired.
+	 * @param key the key
+	 * @param value the value
+	 * @param ttl how long the entry lives, positive
+	 * @return {@code true} if this call wrote the value, {@code false} if another write had the key
+	 * @throws IllegalArgumentException if {@code ttl} is zero or negative
+	 */
+	boolean putIfAbsent(String key, V value, Duration ttl);
+
+	/**
 	 * Deletes a key with {@code DeleteItem}; no error if it is absent.
 	 * @param key the key
 	 */
 	void delete(String key);
+
+	/**
+	 * Deletes a key and returns the value it had (like Redis {@code GETDEL}): one {@code DeleteItem}
+	 * that returns the old item, atomic for the key. An expired entry is deleted too, and reported
+	 * as absent. If the client retried the request after an attempt whose answer was lost (a reset,
+	 * a timeout, a 5xx), the retry finds the key gone and cannot know the value: then the call
+	 * throws a {@link DynamoDownException} instead of answering empty. A value the codec cannot read
+	 * is deleted all the same, and the call throws.
+	 * @param key the key
+	 * @return the value deleted, or empty if the key was absent or its entry had expired
+	 */
+	Optional<V> getAndDelete(String key);
 
 	/**
 	 * Streams the entries of a range, lazily and page by page, in key order (descending if the
@@ -136,7 +198,8 @@ public interface SortedKeyValueOperations<V> {
 	List<KeyValue<V>> list(KeyRange range);
 
 	/**
-	 * Counts the keys of a range with {@code Select.COUNT} queries (no values are transferred).
+	 * Counts the entries of a range that have not expired, with {@code Select.COUNT} queries (no
+	 * values are transferred; a filter expression leaves expired entries out).
 	 * The range's limit, if any, caps the count. The queries' key condition is exactly the range
 	 * (an exclusive bound is sent as the neighbouring valid key), so the count never includes a key
 	 * outside it and is never negative, also while keys at its ends are written concurrently. NOT
@@ -148,13 +211,15 @@ public interface SortedKeyValueOperations<V> {
 
 	/**
 	 * Deletes every key of a range: reads the keys only and deletes them in concurrent
-	 * {@code BatchWriteItem} requests, in blocks (a huge range is never held in memory). NOT
-	 * atomic: keys written concurrently may survive. On failure (or a close, or an interrupt while
+	 * {@code BatchWriteItem} requests, in blocks (a huge range is never held in memory). Expired
+	 * entries that DynamoDB has not deleted yet are deleted too, and counted, so that a cleared
+	 * range holds no item at all (a limit counts them as well). NOT atomic: keys written
+	 * concurrently may survive. On failure (or a close, or an interrupt while
 	 * deleting) a {@link BatchWriteException} lists the deletes of the failing block that may not
 	 * have been applied; keys after that block were not read, and its
 	 * {@link BatchWriteException#applied()} counts every delete applied so far.
 	 * @param range the keys to delete
-	 * @return how many keys were deleted
+	 * @return how many items were deleted, expired ones included
 	 */
 	long clear(KeyRange range);
 

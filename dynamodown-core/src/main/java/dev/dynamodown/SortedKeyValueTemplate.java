@@ -1,5 +1,6 @@
 package dev.dynamodown;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +159,47 @@ public class SortedKeyValueTemplate<V> implements SortedKeyValueOperations<V> {
 	@Override
 	public void atomicBatch(Consumer<Batch<V>> operations) {
 		Await.result(this.operations.atomicBatch(operations));
+	}
+
+	@Override
+	public boolean exists(String key) {
+		return Await.result(this.operations.exists(key));
+	}
+
+	@Override
+	public void put(String key, V value, Duration ttl) {
+		Await.result(this.operations.put(key, value, ttl));
+	}
+
+	@Override
+	public boolean putIfAbsent(String key, V value, Duration ttl) {
+		return Await.result(this.operations.putIfAbsent(key, value, ttl));
+	}
+
+	@Override
+	public Optional<V> getAndDelete(String key) {
+		return Await.result(this.operations.getAndDelete(key));
+	}
+
+	/**
+	 * The same store and codec, read with another consistency: a new template over the same items
+	 * (this one is unchanged).
+	 * @param consistentReads {@code true} for strongly consistent reads (read-your-writes),
+	 * {@code false} for eventually consistent ones, at half the read capacity, which may miss writes
+	 * of about the last second
+	 * @return the template
+	 * @see DynamoDownOptions#consistentReads()
+	 */
+	public SortedKeyValueTemplate<V> withConsistentReads(boolean consistentReads) {
+		return new SortedKeyValueTemplate<>(this.operations.withConsistentReads(consistentReads));
+	}
+
+	/**
+	 * Whether {@code get}, {@code getAll}, {@code exists}, range reads and {@code count} are
+	 * strongly consistent.
+	 */
+	public boolean consistentReads() {
+		return this.operations.consistentReads();
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.dynamodown;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,26 @@ final class BlockingView<V> implements SortedKeyValueOperations<V> {
 	@Override
 	public void delete(String key) {
 		await(() -> this.async.delete(key));
+	}
+
+	@Override
+	public boolean exists(String key) {
+		return await(() -> this.async.exists(key));
+	}
+
+	@Override
+	public void put(String key, V value, Duration ttl) {
+		await(() -> this.async.put(key, value, ttl));
+	}
+
+	@Override
+	public boolean putIfAbsent(String key, V value, Duration ttl) {
+		return await(() -> this.async.putIfAbsent(key, value, ttl));
+	}
+
+	@Override
+	public Optional<V> getAndDelete(String key) {
+		return await(() -> this.async.getAndDelete(key));
 	}
 
 	@Override

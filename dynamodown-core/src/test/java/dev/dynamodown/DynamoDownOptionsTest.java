@@ -1,6 +1,9 @@
 package dev.dynamodown;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +21,9 @@ class DynamoDownOptionsTest {
 		assertThat(options.retryBaseDelay()).isEqualTo(Duration.ofMillis(25));
 		assertThat(options.retryMaxDelay()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(options.listener()).isSameAs(DynamoDownListener.NONE);
+		assertThat(options.expiryAttribute()).isEqualTo("expires");
+		assertThat(options.consistentReads()).isTrue();
+		assertThat(options.clock()).isEqualTo(Clock.systemUTC());
 		assertThat(DynamoDownOptions.builder().build()).usingRecursiveComparison().isEqualTo(options);
 	}
 
@@ -31,6 +37,9 @@ class DynamoDownOptionsTest {
 			.retryBaseDelay(Duration.ofMillis(5))
 			.retryMaxDelay(Duration.ofMillis(50))
 			.listener(listener)
+			.expiryAttribute("ttl")
+			.consistentReads(false)
+			.clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
 			.build();
 		DynamoDownOptions copy = options.toBuilder().build();
 		assertThat(copy).usingRecursiveComparison().isEqualTo(options);
@@ -51,6 +60,11 @@ class DynamoDownOptionsTest {
 		assertThatNullPointerException().isThrownBy(() -> DynamoDownOptions.builder().listener(null))
 			.withMessage("'listener' must not be null");
 		assertThatNullPointerException().isThrownBy(() -> DynamoDownOptions.builder().retryMaxDelay(null));
+		assertThatIllegalArgumentException().isThrownBy(() -> DynamoDownOptions.builder().expiryAttribute(""))
+			.withMessage("'expiryAttribute' must not be empty");
+		assertThatNullPointerException().isThrownBy(() -> DynamoDownOptions.builder().expiryAttribute(null));
+		assertThatNullPointerException().isThrownBy(() -> DynamoDownOptions.builder().clock(null))
+			.withMessage("'clock' must not be null");
 	}
 
 }

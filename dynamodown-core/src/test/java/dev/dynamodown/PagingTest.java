@@ -206,9 +206,11 @@ class PagingTest {
 		assertThat(this.store.keys(KeyRange.prefix("key-0000")).toList()).hasSize(10);
 		assertThat(requests.requests("Query", QueryRequest.class)).hasSize(this.round).allSatisfy((sent) -> {
 			assertThat(sent.projectionExpression()).isEqualTo("#h, #r");
-			assertThat(sent.expressionAttributeNames()).containsOnlyKeys("#h", "#r")
+			assertThat(sent.expressionAttributeNames()).containsOnlyKeys("#h", "#r", "#e")
 				.containsEntry("#h", "ns")
-				.containsEntry("#r", "k");
+				.containsEntry("#r", "k")
+				.as("the filter on expiry reads the expiry attribute, which is not returned")
+				.containsEntry("#e", "expires");
 		});
 	}
 

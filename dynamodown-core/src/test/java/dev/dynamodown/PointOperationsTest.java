@@ -132,8 +132,9 @@ class PointOperationsTest {
 		assertThat(this.store.putIfAbsent("k", "first")).isTrue();
 		assertThat(this.store.get("k")).contains("first");
 		PutItemRequest sent = requests.requests("PutItem", PutItemRequest.class).get(0);
-		assertThat(sent.conditionExpression()).isEqualTo("attribute_not_exists(#r)");
-		assertThat(sent.expressionAttributeNames()).containsEntry("#r", "k");
+		assertThat(sent.conditionExpression()).as("an expired entry is absent")
+			.isEqualTo("attribute_not_exists(#r) OR #e <= :now");
+		assertThat(sent.expressionAttributeNames()).containsEntry("#r", "k").containsEntry("#e", "expires");
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -179,12 +180,47 @@ class SchemaTest {
 	}
 
 	@Test
+	void createTableIfMissingAsksForTtlOnTheExpiryAttributeAndToleratesAnEndpointWithout() {
+		String table = DynaliteSupport.uniqueTableName("ttl");
+		this.dynamoDown.createTableIfMissing(table);
+		assertThat(requests.requests("UpdateTimeToLive", UpdateTimeToLiveRequest.class))
+			.as("dynalite refuses it as an unknown operation: tolerated, not retried")
+			.singleElement()
+			.satisfies((sent) -> {
+				assertThat(sent.tableName()).isEqualTo(table);
+				assertThat(sent.timeToLiveSpecification().attributeName()).isEqualTo("expires");
+				assertThat(sent.timeToLiveSpecification().enabled()).isTrue();
+			});
+		SortedKeyValueOperations<String> store = this.dynamoDown.template(table, "ns", ValueCodec.string());
+		store.put("k", "v", java.time.Duration.ofHours(1));
+		assertThat(store.get("k")).contains("v");
+	}
+
+	@Test
+	void aKeyAttributeNamedLikeTheExpiryAttributeIsRefusedUnlessAnotherIsChosen() {
+		String table = DynaliteSupport.createTable(client, "expires-key", "ns", ScalarAttributeType.S, "expires",
+				ScalarAttributeType.S);
+		assertFirstUseRefused(table, (store) -> store.get("k"))
+			.withMessage("Table '" + table + "' has range key 'expires', the name of the expiry attribute; choose another "
+					+ "expiry attribute (DynamoDownOptions.expiryAttribute)");
+		try (Stores other = this.api.open(clients, DynamoDownOptions.builder().expiryAttribute("ttl").build())) {
+			SortedKeyValueOperations<String> store = other.template(table, "ns", ValueCodec.string());
+			store.put("k", "v", java.time.Duration.ofHours(1));
+			assertThat(store.get("k")).contains("v");
+			assertThat(client.getItem((r) -> r.tableName(table)
+				.key(Map.of("ns", AttributeValue.fromS("ns"), "expires", AttributeValue.fromS("k")))).item())
+				.containsOnlyKeys("ns", "expires", "value", "ttl");
+		}
+	}
+
+	@Test
 	void createTableIfMissingLeavesAnExistingTableAlone() {
 		String table = DynaliteSupport.createTable(client, "existing", "pk", ScalarAttributeType.S, "sk",
 				ScalarAttributeType.S);
 		requests.reset();
 		this.dynamoDown.createTableIfMissing(table);
 		assertThat(requests.count("CreateTable")).isZero();
+		assertThat(requests.count("UpdateTimeToLive")).isZero();
 		assertThat(client.describeTable((r) -> r.tableName(table)).table().keySchema())
 			.extracting(KeySchemaElement::attributeName)
 			.containsExactly("pk", "sk");

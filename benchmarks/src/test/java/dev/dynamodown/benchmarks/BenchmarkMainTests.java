@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the whole benchmark end to end on tiny sizes (one round, both latency modes, dynalite started by the
- * run) so that the harness cannot rot: every row is measured and printed, and the first-10 reads send exactly
- * one Query each. It asserts nothing about speed: the figures come from {@link BenchmarkMain} alone.
+ * run) so that the harness cannot rot: every row is measured and printed, the first-10 reads send exactly
+ * one Query each, and a cache hit exactly one GetItem, like the raw SDK's read. It asserts nothing about speed: the figures come from {@link BenchmarkMain} alone.
  */
 class BenchmarkMainTests {
 
@@ -34,8 +34,10 @@ class BenchmarkMainTests {
 
 	private static final List<String> LARGE_POINT_ROWS = List.of("put 10 × 4 KB, 1 thread", "get 10 × 4 KB, 1 thread");
 
+	private static final String CACHE_HIT = "cache hit 10 × 200 B, 1 thread";
+
 	private static final List<String> ROWS = List.of("put 10 × 200 B, 1 thread", "put 10 × 200 B, 8 threads",
-			"get 10 × 200 B, 1 thread", "getAll 10 × 200 B", LARGE_POINT_ROWS.get(0), LARGE_POINT_ROWS.get(1),
+			"get 10 × 200 B, 1 thread", "getAll 10 × 200 B", CACHE_HIT, LARGE_POINT_ROWS.get(0), LARGE_POINT_ROWS.get(1),
 			"bulk write 60 × 200 B", "full range scan 200 × 200 B, forward", "full range scan 200 × 200 B, reverse",
 			"first 10 of 200 × 200 B", "full range scan 30 × 4 KB, forward", "clear 60 × 200 B");
 
@@ -68,6 +70,11 @@ class BenchmarkMainTests {
 			for (Column column : List.of(Column.DYNAMODOWN, Column.RAW_SDK, Column.SPRING_CLOUD_AWS)) {
 				Cell cell = first.cell(column).orElseThrow();
 				assertThat(cell.requests()).as(column.title()).isEqualTo(Map.of("Query", (long) FIRST_CALLS));
+			}
+			RowResult cacheHit = results.stream().filter(result -> result.row().name().equals(CACHE_HIT)).findFirst().orElseThrow();
+			for (Column column : List.of(Column.DYNAMODOWN, Column.RAW_SDK)) {
+				assertThat(cacheHit.cell(column).orElseThrow().requests()).as("cache hit, " + column.title())
+					.isEqualTo(Map.of("GetItem", 10L));
 			}
 			assertThat(results).allSatisfy(result -> assertThat(result.cells())
 				.allSatisfy(cell -> assertThat(cell.opsPerSecond()).isPositive()));

@@ -192,6 +192,26 @@ class LostAnswerTest {
 		assertThat(this.truth.get("k")).isEmpty();
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = Fault.class, names = { "RESET_AFTER", "INTERNAL_ERROR_AFTER" })
+	void getAndDeleteWhoseFirstAttemptLandedButWhoseAnswerWasLostThrowsRatherThanAnsweringEmpty(Fault fault) {
+		this.truth.put("k", "v");
+		proxy.plan(FaultPlan.script().next("DeleteItem", fault));
+		assertThatExceptionOfType(DynamoDownException.class).isThrownBy(() -> this.store.getAndDelete("k"))
+			.withMessageContaining("the key is deleted, but its value is lost");
+		assertAttempts("DeleteItem", fault, Fault.NONE);
+		assertThat(this.truth.get("k")).isEmpty();
+	}
+
+	@Test
+	void getAndDeleteAfterAThrottledAttemptReturnsTheValue() {
+		this.truth.put("k", "v");
+		proxy.plan(FaultPlan.script().next("DeleteItem", Fault.THROTTLING));
+		assertThat(this.store.getAndDelete("k")).contains("v");
+		assertAttempts("DeleteItem", Fault.THROTTLING, Fault.NONE);
+		assertThat(this.store.getAndDelete("k")).as("absent, on a single attempt").isEmpty();
+	}
+
 	/**
 	 * The attempts the proxy saw for an operation, with their faults. The blocking client sends
 	 * exactly these; the Netty client was seen, under load, to send one more after a lost answer

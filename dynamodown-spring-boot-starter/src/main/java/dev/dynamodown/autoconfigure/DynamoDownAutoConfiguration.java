@@ -56,6 +56,7 @@ public final class DynamoDownAutoConfiguration {
 		map.from(batch.getMaxAttempts()).to(options::maxBatchAttempts);
 		map.from(batch.getBaseDelay()).to(options::retryBaseDelay);
 		map.from(batch.getMaxDelay()).to(options::retryMaxDelay);
+		options.expiryAttribute(properties.getExpiryAttribute());
 		List<DynamoDownListener> all = listeners.orderedStream().toList();
 		if (!all.isEmpty()) {
 			options.listener((all.size() == 1) ? all.get(0) : new CompositeDynamoDownListener(all));

@@ -2,6 +2,7 @@ package dev.dynamodown.autoconfigure;
 
 import dev.dynamodown.Sharding;
 import dev.dynamodown.SortedKeyValueTemplate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConstructorArgumentValues;
@@ -57,12 +58,12 @@ final class DynamoDownNamespacesRegistrar implements ImportBeanDefinitionRegistr
 					+ ".namespaces." + name + ".shards' must be between 1 and " + Sharding.MAX_SHARDS + ", was " + shards);
 			register(registry, name, definition(name, NamespaceTemplates.FACTORY_METHOD,
 					ResolvableType.forClassWithGenerics(SortedKeyValueTemplate.class, valueType), table, hashKey,
-					valueType, shards));
+					valueType, shards, namespace.getConsistentReads()));
 		});
 	}
 
 	private static RootBeanDefinition definition(String name, String factoryMethod, ResolvableType type,
-			Object... arguments) {
+			@Nullable Object... arguments) {
 		RootBeanDefinition definition = new RootBeanDefinition(NamespaceTemplates.class);
 		definition.setFactoryMethodName(factoryMethod);
 		definition.setTargetType(type);

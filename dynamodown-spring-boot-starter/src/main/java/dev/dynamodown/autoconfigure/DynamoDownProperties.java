@@ -3,8 +3,10 @@ package dev.dynamodown.autoconfigure;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,6 +58,12 @@ public class DynamoDownProperties {
 	 */
 	private Duration startupTimeout = Duration.ofSeconds(10);
 
+	/**
+	 * Attribute that holds an entry's expiry time (the tables' TTL attribute), in whole
+	 * seconds since the epoch. A value field of that name is refused.
+	 */
+	private String expiryAttribute = "expires";
+
 	private final Credentials credentials = new Credentials();
 
 	private final Embedded embedded = new Embedded();
@@ -72,6 +80,8 @@ public class DynamoDownProperties {
 	private final Health health = new Health();
 
 	private final Observations observations = new Observations();
+
+	private final Cache cache = new Cache();
 
 	public @Nullable String getRegion() {
 		return this.region;
@@ -121,6 +131,14 @@ public class DynamoDownProperties {
 		this.startupTimeout = startupTimeout;
 	}
 
+	public String getExpiryAttribute() {
+		return this.expiryAttribute;
+	}
+
+	public void setExpiryAttribute(String expiryAttribute) {
+		this.expiryAttribute = expiryAttribute;
+	}
+
 	public Credentials getCredentials() {
 		return this.credentials;
 	}
@@ -149,6 +167,10 @@ public class DynamoDownProperties {
 		return this.observations;
 	}
 
+	public Cache getCache() {
+		return this.cache;
+	}
+
 	/**
 	 * The table a namespace lives in: its own {@code table}, else {@code dynamodown.table}.
 	 * @param name the namespace's key in {@link #getNamespaces()}
@@ -166,7 +188,8 @@ public class DynamoDownProperties {
 	}
 
 	/**
-	 * Every table the configuration names: {@code dynamodown.table} and each namespace's.
+	 * Every table the configuration names: {@code dynamodown.table}, each namespace's and
+	 * {@code dynamodown.cache.table}.
 	 * @return the distinct table names, in configuration order
 	 */
 	public Set<String> tables() {
@@ -175,7 +198,25 @@ public class DynamoDownProperties {
 			tables.add(this.table);
 		}
 		this.namespaces.keySet().forEach((name) -> tables.add(tableOf(name)));
+		if (this.cache.getTable() != null && !this.cache.getTable().isBlank()) {
+			tables.add(this.cache.getTable());
+		}
 		return tables;
+	}
+
+	/**
+	 * The table the caches live in: {@code dynamodown.cache.table}, else {@code dynamodown.table}.
+	 * @return the table
+	 * @throws IllegalStateException if neither is set
+	 */
+	public String cacheTable() {
+		String table = (this.cache.getTable() != null && !this.cache.getTable().isBlank()) ? this.cache.getTable()
+				: this.table;
+		if (table == null || table.isBlank()) {
+			throw new IllegalStateException("No table for the caches: set " + PREFIX + ".cache.table or " + PREFIX
+					+ ".table");
+		}
+		return table;
 	}
 
 	/**
@@ -312,6 +353,13 @@ public class DynamoDownProperties {
 		 */
 		private int shards = 1;
 
+		/**
+		 * Whether the store's reads are strongly consistent (read-your-writes); false halves
+		 * their cost with eventually consistent reads. When not set, the DynamoDown's
+		 * setting (strongly consistent unless customized).
+		 */
+		private @Nullable Boolean consistentReads;
+
 		public @Nullable String getTable() {
 			return this.table;
 		}
@@ -342,6 +390,14 @@ public class DynamoDownProperties {
 
 		public void setShards(int shards) {
 			this.shards = shards;
+		}
+
+		public @Nullable Boolean getConsistentReads() {
+			return this.consistentReads;
+		}
+
+		public void setConsistentReads(@Nullable Boolean consistentReads) {
+			this.consistentReads = consistentReads;
 		}
 
 	}
@@ -485,6 +541,154 @@ public class DynamoDownProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Spring's cache abstraction on dynamodown stores (with @EnableCaching): one namespace
+	 * per cache.
+	 */
+	public static class Cache {
+
+		/**
+		 * Names of the caches to create at startup; setting them (or
+		 * 'spring.cache.cache-names') turns the cache manager on. Caches of other names are
+		 * created when first used.
+		 */
+		private List<String> names = new ArrayList<>();
+
+		/**
+		 * Table the caches live in. Defaults to 'dynamodown.table'.
+		 */
+		private @Nullable String table;
+
+		/**
+		 * Text before each cache's name in its namespace, so that caches never share a
+		 * namespace with the application's stores in the same table.
+		 */
+		private String namespacePrefix = "cache:";
+
+		/**
+		 * Time to live of the entries of every cache. When not set, entries never expire.
+		 */
+		private @Nullable Duration timeToLive;
+
+		/**
+		 * Whether to cache null values (as a marker item).
+		 */
+		private boolean cacheNullValues = true;
+
+		/**
+		 * Type of the values of every cache: String uses the string codec, byte[] the bytes
+		 * codec, any other type the JSON codec (with the application's Jackson JsonMapper if
+		 * there is one). java.lang.Object reads values back as maps, lists, strings, numbers
+		 * and booleans.
+		 */
+		private Class<?> valueType = Object.class;
+
+		/**
+		 * Whether the caches' reads are strongly consistent (a read sees an evict or put
+		 * made before it); false halves their cost. When not set, the DynamoDown's setting.
+		 */
+		private @Nullable Boolean consistentReads;
+
+		/**
+		 * Settings of single caches, keyed by cache name; each is created at startup.
+		 */
+		private final Map<String, CacheSpec> caches = new LinkedHashMap<>();
+
+		public List<String> getNames() {
+			return this.names;
+		}
+
+		public void setNames(List<String> names) {
+			this.names = names;
+		}
+
+		public @Nullable String getTable() {
+			return this.table;
+		}
+
+		public void setTable(@Nullable String table) {
+			this.table = table;
+		}
+
+		public String getNamespacePrefix() {
+			return this.namespacePrefix;
+		}
+
+		public void setNamespacePrefix(String namespacePrefix) {
+			this.namespacePrefix = namespacePrefix;
+		}
+
+		public @Nullable Duration getTimeToLive() {
+			return this.timeToLive;
+		}
+
+		public void setTimeToLive(@Nullable Duration timeToLive) {
+			this.timeToLive = timeToLive;
+		}
+
+		public boolean isCacheNullValues() {
+			return this.cacheNullValues;
+		}
+
+		public void setCacheNullValues(boolean cacheNullValues) {
+			this.cacheNullValues = cacheNullValues;
+		}
+
+		public Class<?> getValueType() {
+			return this.valueType;
+		}
+
+		public void setValueType(Class<?> valueType) {
+			this.valueType = valueType;
+		}
+
+		public @Nullable Boolean getConsistentReads() {
+			return this.consistentReads;
+		}
+
+		public void setConsistentReads(@Nullable Boolean consistentReads) {
+			this.consistentReads = consistentReads;
+		}
+
+		public Map<String, CacheSpec> getCaches() {
+			return this.caches;
+		}
+
+	}
+
+	/**
+	 * Settings of one cache; unset ones are those of 'dynamodown.cache'.
+	 */
+	public static class CacheSpec {
+
+		/**
+		 * Time to live of the cache's entries. When not set, 'dynamodown.cache.time-to-live'.
+		 */
+		private @Nullable Duration timeToLive;
+
+		/**
+		 * Type of the cache's values. When not set, 'dynamodown.cache.value-type'.
+		 */
+		private @Nullable Class<?> valueType;
+
+		public @Nullable Duration getTimeToLive() {
+			return this.timeToLive;
+		}
+
+		public void setTimeToLive(@Nullable Duration timeToLive) {
+			this.timeToLive = timeToLive;
+		}
+
+		public @Nullable Class<?> getValueType() {
+			return this.valueType;
+		}
+
+		public void setValueType(@Nullable Class<?> valueType) {
+			this.valueType = valueType;
 		}
 
 	}

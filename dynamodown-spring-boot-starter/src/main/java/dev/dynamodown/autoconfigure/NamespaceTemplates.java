@@ -3,6 +3,7 @@ package dev.dynamodown.autoconfigure;
 import dev.dynamodown.DynamoDown;
 import dev.dynamodown.Sharding;
 import dev.dynamodown.SortedKeyValueTemplate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 
@@ -26,14 +27,17 @@ final class NamespaceTemplates {
 	 * @param namespace the hash-key value
 	 * @param valueType the value type, which picks the codec
 	 * @param shards the number of shards the namespace is spread over
+	 * @param consistentReads whether its reads are strongly consistent, {@code null} for the
+	 * {@code DynamoDown}'s setting
 	 * @param dynamoDown the context's store factory
 	 * @param beanFactory where the application's Jackson mapper is looked up, if JSON is needed
 	 * @return the template
 	 */
 	static <V> SortedKeyValueTemplate<V> template(String table, String namespace, Class<V> valueType, int shards,
-			DynamoDown dynamoDown, ListableBeanFactory beanFactory) {
-		return dynamoDown.template(table, namespace, NamespaceCodecs.forValueType(valueType, beanFactory),
-				Sharding.shards(shards));
+			@Nullable Boolean consistentReads, DynamoDown dynamoDown, ListableBeanFactory beanFactory) {
+		SortedKeyValueTemplate<V> template = dynamoDown.template(table, namespace,
+				NamespaceCodecs.forValueType(valueType, beanFactory), Sharding.shards(shards));
+		return (consistentReads != null) ? template.withConsistentReads(consistentReads) : template;
 	}
 
 }

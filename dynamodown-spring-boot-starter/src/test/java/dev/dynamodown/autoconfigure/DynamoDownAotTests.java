@@ -44,7 +44,8 @@ class DynamoDownAotTests {
 	void namespaceTemplatesAreProcessedAndTheirValueTypesBoundForJackson() {
 		this.contextRunner
 			.withPropertyValues("dynamodown.namespaces.meetups.value-type=dev.dynamodown.Meetup",
-					"dynamodown.namespaces.notes.value-type=java.lang.String")
+					"dynamodown.namespaces.notes.value-type=java.lang.String",
+					"dynamodown.namespaces.notes.consistent-reads=false")
 			.prepare(processAheadOfTime((hints) -> {
 				assertThat(RuntimeHintsPredicates.reflection()
 					.onType(Meetup.class)

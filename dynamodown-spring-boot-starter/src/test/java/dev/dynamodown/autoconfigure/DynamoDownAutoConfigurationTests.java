@@ -183,6 +183,15 @@ class DynamoDownAutoConfigurationTests {
 		}
 
 		@Test
+		void keepsExpiryTimesInTheConfiguredAttribute() {
+			contextRunner.run((context) -> assertThat(context.getBean(DynamoDown.class).options().expiryAttribute())
+				.isEqualTo("expires"));
+			contextRunner.withPropertyValues("dynamodown.expiry-attribute=ttl")
+				.run((context) -> assertThat(context.getBean(DynamoDown.class).options().expiryAttribute())
+					.isEqualTo("ttl"));
+		}
+
+		@Test
 		void backsOffForTheApplicationsDynamoDown() {
 			contextRunner.withUserConfiguration(UserDynamoDownConfiguration.class)
 				.run((context) -> assertThat(context).getBean(DynamoDown.class)
@@ -226,6 +235,27 @@ class DynamoDownAutoConfigurationTests {
 					assertThat(injected.notes.namespace()).isEqualTo("notes");
 					assertThat(injected.byQualifier).isSameAs(injected.meetups);
 					assertThat(injected.asOperations).isSameAs(injected.meetups);
+				});
+		}
+
+		@Test
+		void eachNamespaceChoosesItsReadConsistencyOrKeepsTheDynamoDowns() {
+			contextRunner
+				.withPropertyValues("dynamodown.table=app-data", "dynamodown.namespaces.cheap.consistent-reads=false",
+						"dynamodown.namespaces.strong.consistent-reads=true", "dynamodown.namespaces.plain.table=app-data")
+				.run((context) -> {
+					assertThat(context.getBean("cheap", SortedKeyValueTemplate.class).consistentReads()).isFalse();
+					assertThat(context.getBean("strong", SortedKeyValueTemplate.class).consistentReads()).isTrue();
+					assertThat(context.getBean("plain", SortedKeyValueTemplate.class).consistentReads()).isTrue();
+				});
+			contextRunner
+				.withPropertyValues("dynamodown.table=app-data", "dynamodown.namespaces.strong.consistent-reads=true",
+						"dynamodown.namespaces.plain.table=app-data")
+				.withBean(DynamoDownOptionsCustomizer.class, () -> (options) -> options.consistentReads(false))
+				.run((context) -> {
+					assertThat(context.getBean("strong", SortedKeyValueTemplate.class).consistentReads()).isTrue();
+					assertThat(context.getBean("plain", SortedKeyValueTemplate.class).consistentReads())
+						.as("unset: the DynamoDown's, as customized").isFalse();
 				});
 		}
 

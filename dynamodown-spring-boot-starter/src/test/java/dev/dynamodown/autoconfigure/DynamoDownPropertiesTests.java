@@ -39,6 +39,19 @@ class DynamoDownPropertiesTests {
 	}
 
 	@Test
+	void theCachesLiveInTheirOwnTableOrTheDefaultOne() {
+		assertThatIllegalStateException().isThrownBy(this.properties::cacheTable)
+			.withMessage("No table for the caches: set dynamodown.cache.table or dynamodown.table");
+		this.properties.setTable("app-data");
+		assertThat(this.properties.cacheTable()).isEqualTo("app-data");
+		assertThat(this.properties.tables()).containsExactly("app-data");
+		this.properties.getCache().setTable("app-cache");
+		assertThat(this.properties.cacheTable()).isEqualTo("app-cache");
+		assertThat(this.properties.tables()).as("created and checked with the others").containsExactly("app-data",
+				"app-cache");
+	}
+
+	@Test
 	void defaults() {
 		assertThat(this.properties.isCreateTables()).isFalse();
 		assertThat(this.properties.isFailFast()).isFalse();
@@ -47,6 +60,11 @@ class DynamoDownPropertiesTests {
 		assertThat(this.properties.getHealth().getTimeout()).hasSeconds(2);
 		assertThat(new DynamoDownProperties.Namespace().getValueType()).isEqualTo(String.class);
 		assertThat(this.properties.tables()).isEmpty();
+		assertThat(this.properties.getExpiryAttribute()).isEqualTo("expires");
+		assertThat(this.properties.getCache().getNamespacePrefix()).isEqualTo("cache:");
+		assertThat(this.properties.getCache().isCacheNullValues()).isTrue();
+		assertThat(this.properties.getCache().getValueType()).isEqualTo(Object.class);
+		assertThat(this.properties.getCache().getTimeToLive()).isNull();
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.dynamodown.benchmarks.workload;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.dynamodown.benchmarks.client.Tables;
 import dev.dynamodown.benchmarks.harness.Column;
@@ -11,6 +13,8 @@ import dev.dynamodown.benchmarks.store.RangeStore;
 import dev.dynamodown.benchmarks.store.RawSdkStore;
 import dev.dynamodown.benchmarks.store.SpringCloudAwsStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import org.springframework.cache.Cache;
 
 /**
  * One fresh table and every contender's store on it, all in the same namespace: each contender reads and
@@ -31,6 +35,8 @@ final class Arena implements AutoCloseable {
 
 	private final Entrant<SpringCloudAwsStore> spring;
 
+	private final Entrant<Cache> cache;
+
 	private final RawSdkStore loader;
 
 	private final KeyLoop keyLoop;
@@ -44,6 +50,7 @@ final class Arena implements AutoCloseable {
 		this.dynamodown = contenders.dynamodown(table);
 		this.raw = contenders.raw(table);
 		this.spring = contenders.springCloudAws(table);
+		this.cache = contenders.cache(table);
 		this.loader = contenders.loader(table);
 		this.keyLoop = contenders.keyLoop();
 		this.threads = contenders.threads();
@@ -52,6 +59,26 @@ final class Arena implements AutoCloseable {
 	/** Writes {@code data} into the table, untimed and without simulated latency. */
 	void load(Dataset data) {
 		this.loader.write(data.entries(), LOAD_IN_FLIGHT);
+	}
+
+	/**
+	 * Writes {@code data} as the cache of {@link #cache()} stores it: each key as the cache maps a {@code String}
+	 * key ({@code s:} + the key), untimed and without simulated latency.
+	 */
+	void loadCached(Dataset data) {
+		Map<String, String> entries = new LinkedHashMap<>();
+		data.entries().forEach((key, value) -> entries.put(cachedKey(key), value));
+		this.loader.write(entries, LOAD_IN_FLIGHT);
+	}
+
+	/** The store key of a {@code String} cache key. */
+	static String cachedKey(String key) {
+		return "s:" + key;
+	}
+
+	/** dynamodown's Spring cache over the namespace, reading what {@link #loadCached} wrote. */
+	Entrant<Cache> cache() {
+		return this.cache;
 	}
 
 	List<Entrant<? extends PointStore>> pointStores() {
@@ -64,6 +91,11 @@ final class Arena implements AutoCloseable {
 
 	List<Entrant<? extends BulkStore>> bulkStores() {
 		return List.of(this.dynamodown, this.raw);
+	}
+
+	/** The raw SDK contender's store. */
+	Entrant<RawSdkStore> raw() {
+		return this.raw;
 	}
 
 	/** The raw SDK store again, filling the ceiling column with more client concurrency. */

@@ -13,7 +13,11 @@ import dev.dynamodown.benchmarks.harness.Column;
 import dev.dynamodown.benchmarks.store.DynamoDownStore;
 import dev.dynamodown.benchmarks.store.RawSdkStore;
 import dev.dynamodown.benchmarks.store.SpringCloudAwsStore;
+import dev.dynamodown.cache.DynamoDownCacheConfiguration;
+import dev.dynamodown.cache.DynamoDownCacheManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import org.springframework.cache.Cache;
 
 /**
  * The three contenders of one latency mode, each on its own {@link DynamoDbClient} built identically by
@@ -77,6 +81,19 @@ public final class Contenders implements AutoCloseable {
 	Entrant<DynamoDownStore> dynamodown(String table) {
 		return new Entrant<>(Column.DYNAMODOWN, this.dynamodownRequests,
 				new DynamoDownStore(this.dynamoDown.template(table, NAMESPACE, ValueCodec.string())));
+	}
+
+	/**
+	 * The dynamodown contender's Spring cache over the same namespace as its store: cache {@value #NAMESPACE}
+	 * without a namespace prefix, string values, otherwise as the starter configures caches by default.
+	 */
+	Entrant<Cache> cache(String table) {
+		DynamoDownCacheManager manager = DynamoDownCacheManager.builder(this.dynamoDown, table)
+			.namespacePrefix("")
+			.cacheDefaults(DynamoDownCacheConfiguration.defaultCacheConfig().valueCodec(ValueCodec.string()))
+			.build();
+		manager.afterPropertiesSet();
+		return new Entrant<>(Column.DYNAMODOWN, this.dynamodownRequests, manager.getCache(NAMESPACE));
 	}
 
 	Entrant<RawSdkStore> raw(String table) {

@@ -14,6 +14,7 @@ import dev.dynamodown.benchmarks.harness.Task;
 import dev.dynamodown.benchmarks.store.BulkStore;
 import dev.dynamodown.benchmarks.store.PointStore;
 import dev.dynamodown.benchmarks.store.RangeStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of a result table, workload by workload, each workload on a fresh table filled untimed before its
@@ -64,8 +65,9 @@ public final class Workloads {
 	private List<Row> smallPoints(Arena arena) {
 		Dataset data = new Dataset(this.sizes.pointKeys(), SMALL_VALUE);
 		arena.load(data);
+		arena.loadCached(data);
 		return List.of(put(arena, data, 1, List.of()), put(arena, data, arena.threads(), List.of(MANY_THREADS)),
-				get(arena, data, List.of(arena.threads(), MANY_THREADS)), getAll(arena, data));
+				get(arena, data, List.of(arena.threads(), MANY_THREADS)), getAll(arena, data), cacheHit(arena, data));
 	}
 
 	private List<Row> largePoints(Arena arena) {
@@ -160,6 +162,24 @@ public final class Workloads {
 		return row.build();
 	}
 
+	/**
+	 * A Spring cache hit ({@code Cache.get(key, String.class)}: key mapping, one {@code GetItem}, decoding) against
+	 * the raw SDK's {@code GetItem} of the very same items; Spring Cloud AWS has no cache.
+	 */
+	private Row cacheHit(Arena arena, Dataset data) {
+		Row.Builder row = Row.named("cache hit " + describe(data) + ", 1 thread").operations(data.size()).calls(data.size());
+		row.add(arena.cache().contestant("Spring Cache get (hit)", cache -> () -> arena.keyLoop().run(data.size(), 1,
+				index -> present(cache.get(data.key(index), String.class), data))));
+		row.add(arena.raw()
+			.contestant("GetItem", store -> () -> arena.keyLoop().run(data.size(), 1,
+					index -> present(store.get(Arena.cachedKey(data.key(index))), data))));
+		return row.build();
+	}
+
+	private static int present(@Nullable String value, Dataset data) {
+		return (value != null && value.length() == data.valueBytes()) ? 1 : 0;
+	}
+
 	private Row getAll(Arena arena, Dataset data) {
 		Row.Builder row = Row.named("getAll " + describe(data)).operations(data.size());
 		for (Entrant<? extends BulkStore> entrant : arena.bulkStores()) {
@@ -202,8 +222,7 @@ public final class Workloads {
 
 	private static Task gets(Arena arena, Dataset data, int threads, PointStore store) {
 		return () -> arena.keyLoop().run(data.size(), threads, index -> {
-			String value = store.get(data.key(index));
-			return (value != null && value.length() == data.valueBytes()) ? 1 : 0;
+			return present(store.get(data.key(index)), data);
 		});
 	}
 

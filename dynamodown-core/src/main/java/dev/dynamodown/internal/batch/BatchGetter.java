@@ -1,5 +1,6 @@
 package dev.dynamodown.internal.batch;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * Reads many keys with strongly consistent {@code BatchGetItem} requests of up to
- * {@value #CHUNK_SIZE} keys, at most {@link DynamoDownOptions#batchConcurrency()} in flight
- * ({@link ChunkLanes}). Keys DynamoDB leaves unprocessed are re-sent after a scheduled backoff
+ * Reads many keys with {@code BatchGetItem} requests of up to {@value #CHUNK_SIZE} keys (strongly
+ * consistent unless the store reads eventually consistent), at most
+ * {@link DynamoDownOptions#batchConcurrency()} in flight ({@link ChunkLanes}). An item whose
+ * expiry time has passed when its request is sent is left out, as if absent. Keys DynamoDB leaves unprocessed are re-sent after a scheduled backoff
  * with full jitter, up to {@link DynamoDownOptions#maxBatchAttempts()} requests per chunk; then,
  * or when a request fails, the whole read fails: no partial result. Not atomic: each request is a
  * separate read.
@@ -85,12 +87,16 @@ public final class BatchGetter {
 
 		private CompletableFuture<List<Map<String, AttributeValue>>> send(List<Map<String, AttributeValue>> keys) {
 			String table = BatchGetter.this.store.table();
-			KeysAndAttributes request = KeysAndAttributes.builder().keys(keys).consistentRead(true).build();
-			return BatchGetter.this.store.calls()
+			Store store = BatchGetter.this.store;
+			KeysAndAttributes request = KeysAndAttributes.builder().keys(keys).consistentRead(store.consistentReads()).build();
+			BigDecimal now = store.expiry().now();
+			return store.calls()
 				.batchGetItem(BatchGetItemRequest.builder().requestItems(Map.of(table, request)).build())
 				.thenApply((response) -> {
 					for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-						this.found.put(BatchGetter.this.schema.rangeValue(item), BatchGetter.this.schema.valueAttributes(item));
+						if (!store.expiry().expired(item, now)) {
+							this.found.put(BatchGetter.this.schema.rangeValue(item), BatchGetter.this.schema.valueAttributes(item));
+						}
 					}
 					KeysAndAttributes unprocessed = response.hasUnprocessedKeys() ? response.unprocessedKeys().get(table) : null;
 					return (unprocessed != null) ? unprocessed.keys() : List.of();

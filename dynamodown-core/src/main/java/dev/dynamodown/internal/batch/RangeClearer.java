@@ -8,6 +8,7 @@ import dev.dynamodown.BatchWriteException;
 import dev.dynamodown.KeyRange;
 import dev.dynamodown.internal.Futures;
 import dev.dynamodown.internal.paging.PageSource;
+import dev.dynamodown.internal.query.RangeRead;
 import dev.dynamodown.internal.query.RangeSources;
 import dev.dynamodown.internal.schema.TableSchema;
 import dev.dynamodown.internal.store.Operation;
@@ -15,7 +16,9 @@ import dev.dynamodown.internal.store.Store;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Deletes every key of a range: reads the keys only, page by page, and deletes them with the
+ * Deletes every item of a range, expired entries included (reads no longer return them, but they
+ * are items of the store until DynamoDB's TTL deletes them, which endpoints without TTL never
+ * do): reads the keys only, page by page, strongly consistent, and deletes them with the
  * {@link BatchWriter} in blocks of {@value #CHUNKS_PER_LANE} chunks per request in flight, so a
  * huge range is never held in memory. A block is deleted as soon as it is full, before the next
  * page is asked for. NOT atomic: keys written meanwhile may survive, and on failure the
@@ -76,7 +79,7 @@ public final class RangeClearer {
 
 		Clearing(KeyRange range, TableSchema schema) {
 			this.schema = schema;
-			this.keys = RangeSources.of(RangeClearer.this.store, range, true, "clear",
+			this.keys = RangeSources.of(RangeClearer.this.store, range, RangeRead.EVERY_KEY, "clear",
 					(layout, item) -> layout.rangeValue(item));
 		}
 

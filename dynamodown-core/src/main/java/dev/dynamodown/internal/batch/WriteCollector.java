@@ -1,5 +1,6 @@
 package dev.dynamodown.internal.batch;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,18 +53,30 @@ public final class WriteCollector<V> implements Batch<V> {
 
 	@Override
 	public Batch<V> put(String key, V value) {
-		ensureOpen();
-		Keys.requireValid(key, "key");
-		Objects.requireNonNull(value, "'value' must not be null");
-		add(new Unchecked(BatchOperation.Kind.PUT, key, this.codec.encode(value)));
-		return this;
+		return addPut(key, value, null);
+	}
+
+	@Override
+	public Batch<V> put(String key, V value, Duration ttl) {
+		Objects.requireNonNull(ttl, "'ttl' must not be null");
+		return addPut(key, value, ttl);
 	}
 
 	@Override
 	public Batch<V> delete(String key) {
 		ensureOpen();
 		Keys.requireValid(key, "key");
-		add(new Unchecked(BatchOperation.Kind.DELETE, key, null));
+		add(new Unchecked(BatchOperation.Kind.DELETE, key, null, null));
+		return this;
+	}
+
+	/** A put; {@code ttl} {@code null} for an entry that does not expire. */
+	private Batch<V> addPut(String key, V value, @Nullable Duration ttl) {
+		ensureOpen();
+		Keys.requireValid(key, "key");
+		Objects.requireNonNull(value, "'value' must not be null");
+		AttributeValue expiresAt = (ttl != null) ? this.store.expiry().expiresAt(ttl) : null;
+		add(new Unchecked(BatchOperation.Kind.PUT, key, this.codec.encode(value), expiresAt));
 		return this;
 	}
 
@@ -107,10 +120,11 @@ public final class WriteCollector<V> implements Batch<V> {
 	}
 
 	/** A write whose item is not built yet. */
-	private record Unchecked(BatchOperation.Kind kind, String key, @Nullable Map<String, AttributeValue> value) {
+	private record Unchecked(BatchOperation.Kind kind, String key, @Nullable Map<String, AttributeValue> value,
+			@Nullable AttributeValue expiresAt) {
 
 		WriteOp check(Store store, TableSchema schema) {
-			return (this.value != null) ? WriteOp.put(this.key, store.item(schema, this.key, this.value))
+			return (this.value != null) ? WriteOp.put(this.key, store.item(schema, this.key, this.value, this.expiresAt))
 					: WriteOp.delete(this.key, store.key(schema, this.key));
 		}
 

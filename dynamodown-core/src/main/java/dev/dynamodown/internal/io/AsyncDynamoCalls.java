@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse;
 
 /**
  * The asynchronous edge: each request is handed to the {@code DynamoDbAsyncClient}, whose future
@@ -84,6 +86,11 @@ public final class AsyncDynamoCalls implements DynamoCalls {
 	@Override
 	public CompletableFuture<CreateTableResponse> createTable(CreateTableRequest request) {
 		return send(this.client::createTable, request);
+	}
+
+	@Override
+	public CompletableFuture<UpdateTimeToLiveResponse> updateTimeToLive(UpdateTimeToLiveRequest request) {
+		return send(this.client::updateTimeToLive, request);
 	}
 
 	@Override

@@ -63,12 +63,28 @@ public final class AttemptLog implements MetricPublisher {
 			Integer attempts = failure.numAttempts();
 			return attempts != null && attempts > 1;
 		}
+		return mayHaveApplied(reported);
+	}
+
+	/** Whether an attempt before the last failed otherwise than by throttling. */
+	private static boolean mayHaveApplied(List<@Nullable String> reported) {
 		for (int i = 0; i < reported.size() - 1; i++) {
 			if (!THROTTLING.equals(reported.get(i))) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether an attempt before the last one of a call that succeeded may have been applied: it
+	 * failed otherwise than by throttling. A call whose attempts the SDK did not report counts as
+	 * one attempt (the SDK reports them in the versions this library is built with).
+	 * @return {@code true} if the succeeding attempt was a retry after such a failure
+	 */
+	public boolean earlierAttemptMayHaveApplied() {
+		List<@Nullable String> reported = this.attempts;
+		return reported != null && mayHaveApplied(reported);
 	}
 
 	@Override

@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse;
 
 /**
  * The blocking edge: each request is sent on the calling thread, which the {@code DynamoDbClient}
@@ -91,6 +93,11 @@ public final class BlockingDynamoCalls implements DynamoCalls {
 	@Override
 	public CompletableFuture<CreateTableResponse> createTable(CreateTableRequest request) {
 		return send(this.client::createTable, request);
+	}
+
+	@Override
+	public CompletableFuture<UpdateTimeToLiveResponse> updateTimeToLive(UpdateTimeToLiveRequest request) {
+		return send(this.client::updateTimeToLive, request);
 	}
 
 	@Override

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse;
 
 /**
  * The step that sends a request: one method per DynamoDB request the stores send, each answering
@@ -49,6 +51,8 @@ public interface DynamoCalls {
 	CompletableFuture<DescribeTableResponse> describeTable(DescribeTableRequest request);
 
 	CompletableFuture<CreateTableResponse> createTable(CreateTableRequest request);
+
+	CompletableFuture<UpdateTimeToLiveResponse> updateTimeToLive(UpdateTimeToLiveRequest request);
 
 	/**
 	 * Starts work that sends requests concurrently with the caller: the other lanes of a batch, a

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.dynamodown.internal.schema.TableSchema;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -31,22 +33,26 @@ public final class ItemRules {
 	}
 
 	/**
-	 * Checks one item about to be written.
-	 * @param hashName the table's hash-key attribute name
+	 * Checks one item about to be written: its value's attributes may not use the name of a key
+	 * attribute or of the expiry attribute (the item's own key and expiry time would be overwritten),
+	 * must follow DynamoDB's rules, and the whole item must fit DynamoDB's size limit.
+	 * @param schema the table's layout
 	 * @param namespace the hash-key value
-	 * @param rangeName the table's range-key attribute name
 	 * @param key the range-key value (already a valid key)
 	 * @param valueAttributes the encoded value's attributes
+	 * @param expiresAt the item's expiry time, or {@code null} if it does not expire
 	 * @throws NullPointerException if an attribute value is {@code null}
 	 * @throws IllegalArgumentException naming the key and what is wrong
 	 */
-	public static void checkItem(String hashName, String namespace, String rangeName, String key,
-			Map<String, AttributeValue> valueAttributes) {
+	public static void checkItem(TableSchema schema, String namespace, String key,
+			Map<String, AttributeValue> valueAttributes, @Nullable AttributeValue expiresAt) {
 		for (String name : valueAttributes.keySet()) {
-			if (hashName.equals(name) || rangeName.equals(name)) {
+			String role = name.equals(schema.hashName()) ? "the table's hash-key attribute"
+					: name.equals(schema.rangeName()) ? "the table's range-key attribute"
+							: name.equals(schema.expiryName()) ? "the expiry attribute (DynamoDownOptions.expiryAttribute)" : null;
+			if (role != null) {
 				throw new IllegalArgumentException("Value of key \"" + key + "\" has a field named '" + name
-						+ "', which is the table's " + (hashName.equals(name) ? "hash" : "range")
-						+ "-key attribute and cannot be overwritten");
+						+ "', which is " + role + " and cannot be overwritten");
 			}
 		}
 		try {
@@ -55,7 +61,8 @@ public final class ItemRules {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("Item \"" + key + "\": " + ex.getMessage(), ex);
 		}
-		long size = ItemSize.ofItem(hashName, namespace, rangeName, key, valueAttributes);
+		long size = ItemSize.ofItem(schema.hashName(), namespace, schema.rangeName(), key, valueAttributes)
+				+ ((expiresAt != null) ? ItemSize.of(Map.of(schema.expiryName(), expiresAt)) : 0);
 		if (size > ItemSize.MAX_ITEM_BYTES) {
 			throw new IllegalArgumentException(String.format(Locale.ROOT,
 					"Item \"%s\" is %,d bytes; DynamoDB allows at most %,d (attribute names and values in UTF-8)", key,

@@ -1,5 +1,7 @@
 package dev.dynamodown.internal.pipeline;
 
+import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +10,7 @@ import java.util.function.Predicate;
 import dev.dynamodown.WriteCondition;
 import dev.dynamodown.internal.Futures;
 import dev.dynamodown.internal.io.AttemptLog;
+import dev.dynamodown.internal.item.Expiry;
 import dev.dynamodown.internal.schema.TableSchema;
 import dev.dynamodown.internal.store.Store;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * Conditional writes: {@code putIfAbsent}, {@code putIf} and {@code deleteIf}, one conditional
  * {@code PutItem} or {@code DeleteItem} each. {@code putIfAbsent} is safe to use as a lock or an
  * idempotency marker.
+ * <p>
+ * An entry whose expiry time has passed is absent, in the same request: "the key is absent" is
+ * {@code attribute_not_exists(#r) OR #e <= :now}, and "an attribute equals a value" also requires
+ * the item not to have expired ({@link Expiry}), {@code :now} being the clock when the request is
+ * built. So an expired entry that DynamoDB has not deleted yet is replaced by {@code putIfAbsent}
+ * atomically, and never satisfies {@code attributeEquals}.
  * <p>
  * When the condition fails, it held no longer, unless what made it fail is this call's own write:
  * the client retried, and an earlier attempt had been applied although its answer was lost. That
@@ -55,7 +64,7 @@ final class ConditionalWrite {
 	 */
 	CompletableFuture<Boolean> put(TableSchema schema, String key, Map<String, AttributeValue> item,
 			WriteCondition condition) {
-		Expression expression = Expression.of(condition, schema);
+		Expression expression = Expression.of(condition, schema, this.store.expiry().now());
 		AttemptLog attempts = new AttemptLog();
 		PutItemRequest request = attempts.attachTo(PutItemRequest.builder()
 			.tableName(this.store.table())
@@ -76,7 +85,7 @@ final class ConditionalWrite {
 	 * @return {@code true} if the item was deleted, {@code false} if the condition did not hold
 	 */
 	CompletableFuture<Boolean> delete(TableSchema schema, String key, WriteCondition condition) {
-		Expression expression = Expression.of(condition, schema);
+		Expression expression = Expression.of(condition, schema, this.store.expiry().now());
 		AttemptLog attempts = new AttemptLog();
 		DeleteItemRequest request = attempts.attachTo(DeleteItemRequest.builder()
 			.tableName(this.store.table())
@@ -112,6 +121,7 @@ final class ConditionalWrite {
 	}
 
 	private CompletableFuture<@Nullable Map<String, AttributeValue>> current(TableSchema schema, String key) {
+		// Decides this call's outcome: strongly consistent, whatever the store's reads are.
 		return this.store.calls()
 			.getItem(GetItemRequest.builder()
 				.tableName(this.store.table())
@@ -121,15 +131,23 @@ final class ConditionalWrite {
 			.thenApply((response) -> (response.hasItem() && !response.item().isEmpty()) ? response.item() : null);
 	}
 
-	/** A {@link WriteCondition} as a condition expression; its names may be reserved words. */
-	private record Expression(String text, Map<String, String> names, @Nullable Map<String, AttributeValue> values) {
+	/**
+	 * A {@link WriteCondition} as a condition expression in which an expired item is absent; its
+	 * names may be reserved words.
+	 */
+	private record Expression(String text, Map<String, String> names, Map<String, AttributeValue> values) {
 
-		static Expression of(WriteCondition condition, TableSchema schema) {
+		static Expression of(WriteCondition condition, TableSchema schema, BigDecimal now) {
+			Map<String, String> names = new HashMap<>(Map.of(Expiry.NAME, schema.expiryName()));
+			Map<String, AttributeValue> values = new HashMap<>(Expiry.values(now));
 			Optional<String> attribute = condition.attribute();
 			if (attribute.isEmpty()) {
-				return new Expression("attribute_not_exists(#r)", Map.of("#r", schema.rangeName()), null);
+				names.put("#r", schema.rangeName());
+				return new Expression("attribute_not_exists(#r) OR " + Expiry.EXPIRED, names, values);
 			}
-			return new Expression("#a = :v", Map.of("#a", attribute.get()), Map.of(":v", condition.value().orElseThrow()));
+			names.put("#a", attribute.get());
+			values.put(":v", condition.value().orElseThrow());
+			return new Expression("#a = :v AND " + Expiry.LIVE, names, values);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.dynamodown.internal.pipeline;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import dev.dynamodown.Batch;
@@ -32,10 +35,13 @@ import dev.dynamodown.internal.batch.TransactionWriter;
 import dev.dynamodown.internal.batch.WriteCollector;
 import dev.dynamodown.internal.batch.WriteOp;
 import dev.dynamodown.internal.codec.Decoding;
+import dev.dynamodown.internal.io.AttemptLog;
+import dev.dynamodown.internal.item.Expiry;
 import dev.dynamodown.internal.paging.PagePublisher;
 import dev.dynamodown.internal.paging.PageSource;
 import dev.dynamodown.internal.paging.PageStream;
 import dev.dynamodown.internal.query.RangeCounter;
+import dev.dynamodown.internal.query.RangeRead;
 import dev.dynamodown.internal.query.RangeSources;
 import dev.dynamodown.internal.schema.TableSchema;
 import dev.dynamodown.internal.store.Operation;
@@ -43,10 +49,12 @@ import dev.dynamodown.internal.store.OperationTimer;
 import dev.dynamodown.internal.store.Store;
 import dev.dynamodown.internal.store.StoreLocation;
 import dev.dynamodown.internal.store.StoreRuntime;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The pipeline of one store: every public operation of {@code SortedKeyValueOperations}, written
@@ -74,6 +82,22 @@ public final class StoreOperations<V> {
 		this.conditional = new ConditionalWrite(store);
 	}
 
+	/**
+	 * The same store and codec, read with another consistency.
+	 * @param consistentReads whether {@code get}, {@code getAll}, {@code exists}, range reads and
+	 * {@code count} are strongly consistent
+	 * @return the operations
+	 */
+	public StoreOperations<V> withConsistentReads(boolean consistentReads) {
+		Store other = this.store.withConsistentReads(consistentReads);
+		return (other == this.store) ? this : new StoreOperations<>(other, this.codec);
+	}
+
+	/** Whether the reads that answer the caller are strongly consistent. */
+	public boolean consistentReads() {
+		return this.store.consistentReads();
+	}
+
 	public String table() {
 		return this.store.table();
 	}
@@ -86,18 +110,43 @@ public final class StoreOperations<V> {
 		return this.codec;
 	}
 
-	/** {@code GetItem}, strongly consistent. */
+	/** {@code GetItem}; an expired item is absent. */
 	public Operation<Optional<V>> get(String key) {
-		return this.store.start("get", (operation) -> {
+		return readItem("get", key, (schema, request) -> request, (schema, item) -> value(schema, key, item));
+	}
+
+	/** {@code GetItem} of the key attributes and the expiry time only; an expired item is absent. */
+	public Operation<Boolean> exists(String key) {
+		return readItem("exists", key, (schema, request) -> request.projectionExpression("#r, " + Expiry.NAME)
+			.expressionAttributeNames(Map.of("#r", schema.rangeName(), Expiry.NAME, schema.expiryName())),
+				(schema, item) -> item != null);
+	}
+
+	/**
+	 * One {@code DeleteItem} returning the old item; an expired old item is absent. If the client
+	 * retried after an attempt that may have been applied and the answer has no old item, the value
+	 * is lost: that is an error, not an absent key.
+	 */
+	public Operation<Optional<V>> getAndDelete(String key) {
+		return this.store.start("getAndDelete", (operation) -> {
 			Keys.requireValid(key, "key");
-			return this.store.schema().thenCompose((schema) -> this.store.whenReadable(schema, () -> this.store.calls()
-				.getItem(GetItemRequest.builder()
+			return this.store.schema().thenCompose((schema) -> this.store.whenWritable(schema, () -> {
+				BigDecimal now = this.store.expiry().now();
+				AttemptLog attempts = new AttemptLog();
+				DeleteItemRequest request = attempts.attachTo(DeleteItemRequest.builder()
 					.tableName(table())
 					.key(this.store.key(schema, key))
-					.consistentRead(true)
-					.build()))
-				.thenApply((response) -> (!response.hasItem() || response.item().isEmpty()) ? Optional.<V>empty()
-						: Optional.of(Decoding.decode(this.codec, key, schema.valueAttributes(response.item())))));
+					.returnValues(ReturnValue.ALL_OLD), this.store.calls()).build();
+				return this.store.calls().deleteItem(request).thenApply((response) -> {
+					boolean hadItem = response.hasAttributes() && !response.attributes().isEmpty();
+					if (!hadItem && attempts.earlierAttemptMayHaveApplied()) {
+						throw new DynamoDownException(this.store.describe("getAndDelete") + " of key '" + key
+								+ "': the key is deleted, but its value is lost: an earlier attempt, whose answer was lost, "
+								+ "may have deleted it");
+					}
+					return value(schema, key, live(hadItem, response.attributes(), now));
+				});
+			}));
 		});
 	}
 
@@ -127,28 +176,22 @@ public final class StoreOperations<V> {
 
 	/** {@code PutItem}. */
 	public Operation<Void> put(String key, V value) {
-		return this.store.start("put", (operation) -> {
-			Map<String, AttributeValue> encoded = encode(key, value);
-			return this.store.schema().thenCompose((schema) -> {
-				PutItemRequest request = PutItemRequest.builder()
-					.tableName(table())
-					.item(this.store.item(schema, key, encoded))
-					.build();
-				return this.store.whenWritable(schema, () -> this.store.calls().putItem(request));
-			}).thenApply((response) -> null);
-		});
+		return write(key, value, () -> null);
+	}
+
+	/** {@code PutItem} of an entry that expires once {@code ttl} has elapsed. */
+	public Operation<Void> put(String key, V value, Duration ttl) {
+		return write(key, value, () -> this.store.expiry().expiresAt(ttl));
 	}
 
 	/** Conditional {@code PutItem} on the key's absence ({@link ConditionalWrite}). */
 	public Operation<Boolean> putIfAbsent(String key, V value) {
-		return this.store.start("putIfAbsent", (operation) -> {
-			Map<String, AttributeValue> encoded = encode(key, value);
-			return this.store.schema().thenCompose((schema) -> {
-				Map<String, AttributeValue> item = this.store.item(schema, key, encoded);
-				return this.store.whenWritable(schema,
-						() -> this.conditional.put(schema, key, item, WriteCondition.itemAbsent()));
-			});
-		});
+		return writeIfAbsent(key, value, () -> null);
+	}
+
+	/** Conditional {@code PutItem} on the key's absence of an entry that expires once {@code ttl} has elapsed. */
+	public Operation<Boolean> putIfAbsent(String key, V value, Duration ttl) {
+		return writeIfAbsent(key, value, () -> this.store.expiry().expiresAt(ttl));
 	}
 
 	/** Conditional {@code PutItem} ({@link ConditionalWrite}). */
@@ -157,7 +200,7 @@ public final class StoreOperations<V> {
 			Map<String, AttributeValue> encoded = encode(key, value);
 			Objects.requireNonNull(condition, "'condition' must not be null");
 			return this.store.schema().thenCompose((schema) -> {
-				Map<String, AttributeValue> item = this.store.item(schema, key, encoded);
+				Map<String, AttributeValue> item = this.store.item(schema, key, encoded, null);
 				WriteCondition checked = checked(condition, schema);
 				return this.store.whenWritable(schema, () -> this.conditional.put(schema, key, item, checked));
 			});
@@ -194,7 +237,7 @@ public final class StoreOperations<V> {
 	public Operation<List<KeyValue<V>>> list(KeyRange range) {
 		return this.store.start("range", (operation) -> {
 			Objects.requireNonNull(range, "'range' must not be null");
-			PageSource<KeyValue<V>> source = source(range, false, this::entry);
+			PageSource<KeyValue<V>> source = source(range, RangeRead.ENTRIES, this::entry);
 			operation.onStop((reason) -> source.close());
 			List<KeyValue<V>> entries = new ArrayList<>();
 			return Futures.repeat(() -> source.next().thenApply((page) -> {
@@ -285,7 +328,7 @@ public final class StoreOperations<V> {
 	 * @throws IllegalStateException if the runtime is closed
 	 */
 	public <T> Stream<T> stream(KeyRange range, boolean keysOnly, BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper) {
-		PageSource<T> source = read(range, keysOnly, mapper);
+		PageSource<T> source = read(range, read(keysOnly), mapper);
 		OperationTimer timer = this.store.timer("range");
 		return PageStream.of(source, (interrupted) -> new DynamoDownException(
 				this.store.describe("range") + " was interrupted", interrupted), timer::finish);
@@ -303,7 +346,7 @@ public final class StoreOperations<V> {
 	 */
 	public <T> Flow.Publisher<T> publisher(KeyRange range, boolean keysOnly,
 			BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper) {
-		return PagePublisher.of(() -> read(range, keysOnly, mapper), () -> this.store.timer("range")::finish);
+		return PagePublisher.of(() -> read(range, read(keysOnly), mapper), () -> this.store.timer("range")::finish);
 	}
 
 	/** An entry of a store from an item read. */
@@ -318,24 +361,107 @@ public final class StoreOperations<V> {
 	}
 
 	/** Opens a new, unread source for a range, after checking the arguments. */
-	private <T> PageSource<T> read(KeyRange range, boolean keysOnly,
+	private <T> PageSource<T> read(KeyRange range, RangeRead read,
 			BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper) {
 		Objects.requireNonNull(range, "'range' must not be null");
 		this.store.runtime().ensureOpen();
-		return source(range, keysOnly, mapper);
+		return source(range, read, mapper);
 	}
 
-	private <T> PageSource<T> source(KeyRange range, boolean keysOnly,
+	private <T> PageSource<T> source(KeyRange range, RangeRead read,
 			BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper) {
-		return RangeSources.of(this.store, range, keysOnly, "range", mapper);
+		return RangeSources.of(this.store, range, read, "range", mapper);
 	}
 
-	/** A condition on a value attribute: a key attribute of the table is refused. */
+	private static RangeRead read(boolean keysOnly) {
+		return keysOnly ? RangeRead.KEYS : RangeRead.ENTRIES;
+	}
+
+	/**
+	 * {@code PutItem}.
+	 * @param expiry the entry's expiry time ({@link Expiry#expiresAt}), {@code null} if it does
+	 * not expire; asked for after the key and value are checked, on the calling thread
+	 */
+	private Operation<Void> write(String key, V value, Supplier<@Nullable AttributeValue> expiry) {
+		return this.store.start("put", (operation) -> {
+			Map<String, AttributeValue> encoded = encode(key, value);
+			AttributeValue expiresAt = expiry.get();
+			return this.store.schema().thenCompose((schema) -> {
+				PutItemRequest request = PutItemRequest.builder()
+					.tableName(table())
+					.item(this.store.item(schema, key, encoded, expiresAt))
+					.build();
+				return this.store.whenWritable(schema, () -> this.store.calls().putItem(request));
+			}).thenApply((response) -> null);
+		});
+	}
+
+	/** Conditional {@code PutItem} on the key's absence; {@code expiry} as for {@link #write}. */
+	private Operation<Boolean> writeIfAbsent(String key, V value, Supplier<@Nullable AttributeValue> expiry) {
+		return this.store.start("putIfAbsent", (operation) -> {
+			Map<String, AttributeValue> encoded = encode(key, value);
+			AttributeValue expiresAt = expiry.get();
+			return this.store.schema().thenCompose((schema) -> {
+				Map<String, AttributeValue> item = this.store.item(schema, key, encoded, expiresAt);
+				return this.store.whenWritable(schema,
+						() -> this.conditional.put(schema, key, item, WriteCondition.itemAbsent()));
+			});
+		});
+	}
+
+	/**
+	 * One {@code GetItem} of a key, read as the store reads (consistency, expiry), once the store's
+	 * shard count is checked.
+	 * @param operation the public operation
+	 * @param key the key, checked here
+	 * @param shape adds what the operation asks for to the request
+	 * @param result the operation's result from the item, {@code null} if absent or expired
+	 * @param <T> the result type
+	 * @return the operation
+	 */
+	private <T> Operation<T> readItem(String operation, String key,
+			BiFunction<TableSchema, GetItemRequest.Builder, GetItemRequest.Builder> shape,
+			BiFunction<TableSchema, @Nullable Map<String, AttributeValue>, T> result) {
+		return this.store.start(operation, (started) -> {
+			Keys.requireValid(key, "key");
+			return this.store.schema().thenCompose((schema) -> this.store.whenReadable(schema, () -> {
+				BigDecimal now = this.store.expiry().now();
+				GetItemRequest.Builder request = GetItemRequest.builder()
+					.tableName(table())
+					.key(this.store.key(schema, key))
+					.consistentRead(this.store.consistentReads());
+				return this.store.calls()
+					.getItem(shape.apply(schema, request).build())
+					.thenApply((response) -> result.apply(schema, live(response.hasItem(), response.item(), now)));
+			}));
+		});
+	}
+
+	/**
+	 * An item read, unless it is absent or expired.
+	 * @param found whether the answer holds an item
+	 * @param item the item of the answer
+	 * @param now the present when the read was sent
+	 * @return the item, or {@code null}
+	 */
+	private @Nullable Map<String, AttributeValue> live(boolean found, Map<String, AttributeValue> item, BigDecimal now) {
+		return (found && !item.isEmpty() && !this.store.expiry().expired(item, now)) ? item : null;
+	}
+
+	private Optional<V> value(TableSchema schema, String key, @Nullable Map<String, AttributeValue> item) {
+		return (item != null) ? Optional.of(Decoding.decode(this.codec, key, schema.valueAttributes(item))) : Optional.empty();
+	}
+
+	/** A condition on a value attribute: a key attribute of the table, or the expiry attribute, is refused. */
 	private WriteCondition checked(WriteCondition condition, TableSchema schema) {
 		condition.attribute().ifPresent((attribute) -> {
 			if (attribute.equals(schema.hashName()) || attribute.equals(schema.rangeName())) {
 				throw new IllegalArgumentException("A WriteCondition on '" + attribute + "', a key attribute of table '"
 						+ table() + "', is not a condition on the item's value");
+			}
+			if (attribute.equals(schema.expiryName())) {
+				throw new IllegalArgumentException("A WriteCondition on '" + attribute
+						+ "', the expiry attribute, is not a condition on the item's value");
 			}
 		});
 		return condition;

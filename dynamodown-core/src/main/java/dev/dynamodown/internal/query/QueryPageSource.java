@@ -31,9 +31,16 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * on, a consumer is evidently scanning, so the page after the one delivered is requested at once
  * where the edge forks work ({@link PageFetch}): decoding overlaps with the server producing the
  * next page. Never more than one page ahead.</li>
- * <li>With a limit, each request asks for just the items still needed, and a page is read ahead
- * only if the limit needs it: no page is read that the limit does not need. Every item returned
- * belongs to the range ({@link QueryPlan}), so nothing is dropped.</li>
+ * <li>Every item returned belongs to the range ({@link QueryPlan}) and, unless the read keeps
+ * expired items ({@link RangeRead#EVERY_KEY}), has not expired: DynamoDB filters the expired ones
+ * out, with the clock read when each request is sent. So nothing is dropped here, and a page
+ * may be empty without being the last.</li>
+ * <li>With a limit, each request asks for just the entries still needed, and a page is read ahead
+ * only if the limit needs it: no page is read that the limit does not need. Query's
+ * {@code Limit} counts the items DynamoDB reads before filtering, so a request returns at most
+ * that many entries, fewer when some had expired; the source then asks again from where it
+ * stopped, for the entries still missing, until the limit is reached or the range ends. No request
+ * reads an item the limit does not need, and the limit counts returned entries exactly.</li>
  * <li>Items are mapped (decoded) when their page arrives; a mapping failure fails the page.</li>
  * <li>Failures are the edge's, untranslated: the read it belongs to ({@link TrackedPageSource})
  * tracks its pages as work in flight and translates what they fail with.</li>
@@ -49,7 +56,7 @@ public final class QueryPageSource<T> implements PageSource<T> {
 
 	private final KeyRange range;
 
-	private final boolean keysOnly;
+	private final RangeRead read;
 
 	private final BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper;
 
@@ -76,19 +83,19 @@ public final class QueryPageSource<T> implements PageSource<T> {
 	 * @param store the store
 	 * @param partition the hash-key value to read, one of the store's partitions
 	 * @param range the keys to read
-	 * @param keysOnly whether to read only the key attributes
+	 * @param read what to read; not {@link RangeRead#COUNT}
 	 * @param mapper makes an item of the sequence from an item read
 	 * @param readable the check of the store's shard count before the first {@code Query}
 	 * (e.g. {@link Store#readable})
 	 */
-	public QueryPageSource(Store store, String partition, KeyRange range, boolean keysOnly,
+	public QueryPageSource(Store store, String partition, KeyRange range, RangeRead read,
 			BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper,
 			Function<TableSchema, CompletableFuture<Void>> readable) {
 		this.store = store;
 		this.partition = partition;
 		this.readable = readable;
 		this.range = range;
-		this.keysOnly = keysOnly;
+		this.read = read;
 		this.mapper = mapper;
 		this.remaining = range.hasLimit() ? range.limitValue() : -1;
 	}
@@ -165,7 +172,10 @@ public final class QueryPageSource<T> implements PageSource<T> {
 	 * @param start where the page starts, or {@code null} for the first page
 	 */
 	private CompletableFuture<QueryResponse> query(long wanted, @Nullable Map<String, AttributeValue> start) {
-		QueryRequest.Builder request = this.plan.request(this.store.table(), this.keysOnly);
+		// clear's reads decide what it deletes: always strongly consistent.
+		boolean consistent = this.read == RangeRead.EVERY_KEY || this.store.consistentReads();
+		QueryRequest.Builder request = this.plan.request(this.store.table(), this.read, consistent,
+				this.store.expiry().now());
 		if (wanted >= 0) {
 			request.limit((int) Math.min(wanted, Integer.MAX_VALUE));
 		}

@@ -1,13 +1,16 @@
 package dev.dynamodown.internal.query;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.dynamodown.KeyRange;
+import dev.dynamodown.internal.item.Expiry;
 import dev.dynamodown.internal.schema.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * How one {@link KeyRange} is read from one partition with {@code Query}: its
@@ -18,8 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * <li>Otherwise two ends become {@code BETWEEN} (inclusive, the only two-sided key condition
  * DynamoDB has), one end {@code >=} or {@code <=}, none the partition alone.</li>
  * </ul>
- * Attribute names always go through {@code #h} and {@code #r}: they may be reserved words.
- * Reads are strongly consistent. A range that selects no key has no plan.
+ * Attribute names always go through {@code #h} and {@code #r}: they may be reserved words. Every
+ * request but {@code clear}'s also filters out the expired entries ({@link RangeRead}). A range
+ * that selects no key has no plan.
  */
 public final class QueryPlan {
 
@@ -80,27 +84,42 @@ public final class QueryPlan {
 	}
 
 	/**
-	 * A request for the next page, without paging or limit: table, key condition, names and
-	 * values, strongly consistent, in the range's direction.
+	 * A request for the next page, without paging or limit: table, key condition, the filter on
+	 * expiry (unless {@code read} keeps expired items), projection or {@code Select.COUNT}, names and
+	 * values, in the range's direction.
 	 * @param table the table
-	 * @param keysOnly whether to project the key attributes only
+	 * @param read what to read
+	 * @param consistent whether the read is strongly consistent
+	 * @param now the present, for the filter on expiry ({@link Expiry#now()})
 	 * @return the request builder
 	 */
-	public QueryRequest.Builder request(String table, boolean keysOnly) {
-		// DynamoDB refuses names the expressions do not use.
+	public QueryRequest.Builder request(String table, RangeRead read, boolean consistent, BigDecimal now) {
+		// DynamoDB refuses names and values the expressions do not use.
 		Map<String, String> names = new HashMap<>();
 		names.put(HASH, this.schema.hashName());
-		if (keysOnly || this.keyCondition.contains(RANGE)) {
+		if (read.keysOnly() || this.keyCondition.contains(RANGE)) {
 			names.put(RANGE, this.schema.rangeName());
 		}
+		Map<String, AttributeValue> values = this.values;
 		QueryRequest.Builder request = QueryRequest.builder()
 			.tableName(table)
 			.keyConditionExpression(this.keyCondition)
-			.expressionAttributeNames(names)
-			.expressionAttributeValues(this.values)
-			.consistentRead(true)
+			.consistentRead(consistent)
 			.scanIndexForward(!this.range.isReverse());
-		return keysOnly ? request.projectionExpression(HASH + ", " + RANGE) : request;
+		if (read.skipsExpired()) {
+			// Applied to the items read: Limit counts them, matching or not (see QueryPageSource).
+			names.put(Expiry.NAME, this.schema.expiryName());
+			values = new HashMap<>(values);
+			values.putAll(Expiry.values(now));
+			request.filterExpression(Expiry.LIVE);
+		}
+		if (read.keysOnly()) {
+			request.projectionExpression(HASH + ", " + RANGE);
+		}
+		if (read == RangeRead.COUNT) {
+			request.select(Select.COUNT);
+		}
+		return request.expressionAttributeNames(names).expressionAttributeValues(values);
 	}
 
 	/** The range this plan reads. */

@@ -13,19 +13,21 @@ import dev.dynamodown.internal.store.Store;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
- * Counts the keys of a range with {@code Select.COUNT} queries, summing pages; no item is
+ * Counts the entries of a range with {@code Select.COUNT} queries, summing pages; no item is
  * transferred. The key condition selects exactly the range ({@link QueryPlan}), so every key
- * counted lies inside it, also while keys at its ends are written concurrently.
+ * counted lies inside it, also while keys at its ends are written concurrently, and the filter on
+ * expiry leaves the expired entries out: a page's {@code Count} is the number of items that match
+ * it ({@code Limit} counts the items read, matching or not).
  * <p>
  * A sharded store counts every shard at once (all shards but one starting where the edge forks
  * work) and adds the counts up. With a limit {@code n} the count is capped at exactly {@code n}:
- * each request asks for no more than what the shards together still lack, and every shard stops
- * once they have {@code n}.
+ * each request reads no more items than the shards together still lack, so no page counts past
+ * {@code n}, and every shard stops once they have {@code n}.
  * <p>
- * Not atomic: each page counts what it sees when it is read, one shard after another or at once.
+ * Not atomic: each page counts what it sees when it is read (the clock read when it is sent), one
+ * shard after another or at once.
  */
 public final class RangeCounter {
 
@@ -76,7 +78,8 @@ public final class RangeCounter {
 			if (wanted <= 0 || tally.failed) {
 				return CompletableFuture.completedFuture(false);
 			}
-			QueryRequest.Builder request = plan.request(this.store.table(), false).select(Select.COUNT);
+			QueryRequest.Builder request = plan.request(this.store.table(), RangeRead.COUNT, this.store.consistentReads(),
+					this.store.expiry().now());
 			if (tally.cap != Long.MAX_VALUE) {
 				request.limit((int) Math.min(wanted, Integer.MAX_VALUE));
 			}

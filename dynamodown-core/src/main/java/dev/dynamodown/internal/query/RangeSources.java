@@ -44,22 +44,22 @@ public final class RangeSources {
 	 * A new, unread source for a range of a store.
 	 * @param store the store
 	 * @param range the keys to read
-	 * @param keysOnly whether to read only the key attributes
+	 * @param read what to read; not {@link RangeRead#COUNT}
 	 * @param operation the public operation, for failure messages
 	 * @param mapper makes an item of the sequence from an item read
 	 * @param <T> the item type
 	 * @return the source
 	 */
-	public static <T> PageSource<T> of(Store store, KeyRange range, boolean keysOnly, String operation,
+	public static <T> PageSource<T> of(Store store, KeyRange range, RangeRead read, String operation,
 			BiFunction<TableSchema, Map<String, AttributeValue>, T> mapper) {
 		List<String> partitions = store.partitioning().partitions();
 		if (partitions.size() == 1) {
 			return new TrackedPageSource<>(store, operation,
-					new QueryPageSource<>(store, partitions.get(0), range, keysOnly, mapper, store::readable));
+					new QueryPageSource<>(store, partitions.get(0), range, read, mapper, store::readable));
 		}
 		Function<TableSchema, CompletableFuture<Void>> readable = once(store);
 		List<QueryPageSource<Keyed<T>>> shards = partitions.stream()
-			.map((partition) -> new QueryPageSource<>(store, partition, range, keysOnly,
+			.map((partition) -> new QueryPageSource<>(store, partition, range, read,
 					(schema, item) -> new Keyed<>(schema.rangeValue(item), mapper.apply(schema, item)), readable))
 			.toList();
 		Comparator<String> keys = range.isReverse() ? Keys.UTF8_ORDER.reversed() : Keys.UTF8_ORDER;

@@ -24,10 +24,17 @@ public final class SchemaRegistry {
 
 	private final DynamoCalls calls;
 
+	private final String expiryName;
+
 	private final Map<String, CompletableFuture<TableSchema>> discoveries = new ConcurrentHashMap<>();
 
-	public SchemaRegistry(DynamoCalls calls) {
+	/**
+	 * @param calls sends {@code DescribeTable}
+	 * @param expiryName the attribute the stores keep expiry times in
+	 */
+	public SchemaRegistry(DynamoCalls calls, String expiryName) {
 		this.calls = calls;
+		this.expiryName = expiryName;
 	}
 
 	/**
@@ -49,7 +56,7 @@ public final class SchemaRegistry {
 		}
 		// Sent outside the map's locks: with the blocking edge, the request runs right here.
 		this.calls.describeTable(DescribeTableRequest.builder().tableName(table).build())
-			.thenApply((response) -> TableSchema.of(response.table()))
+			.thenApply((response) -> TableSchema.of(response.table(), this.expiryName))
 			.whenComplete((schema, failure) -> {
 				if (failure != null) {
 					this.discoveries.remove(table, discovery);

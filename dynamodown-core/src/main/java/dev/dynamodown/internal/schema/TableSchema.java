@@ -14,23 +14,35 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * The key layout of a table that can host stores: a string hash key (the namespace) and a string
- * range key (the store's key), whatever their attribute names. Knows how an item is laid out:
- * key attributes plus the value's attributes.
+ * The layout of a table that can host stores: a string hash key (the namespace) and a string
+ * range key (the store's key), whatever their attribute names, and the attribute that holds an
+ * entry's expiry time. Knows how an item is laid out: key attributes, the expiry attribute (if
+ * the entry expires) and the value's attributes.
  *
  * @param table the table name
  * @param hashName the hash-key attribute name
  * @param rangeName the range-key attribute name
+ * @param expiryName the expiry attribute name, neither key attribute's
  */
-public record TableSchema(String table, String hashName, String rangeName) {
+public record TableSchema(String table, String hashName, String rangeName, String expiryName) {
+
+	/** The expiry attribute of {@code DynamoDownOptions.defaults()}. */
+	public static final String DEFAULT_EXPIRY_NAME = "expires";
+
+	/** A layout with the default expiry attribute. */
+	public TableSchema(String table, String hashName, String rangeName) {
+		this(table, hashName, rangeName, DEFAULT_EXPIRY_NAME);
+	}
 
 	/**
 	 * Reads the key layout from a table's description.
 	 * @param description what {@code DescribeTable} returned
+	 * @param expiryName the attribute the stores keep expiry times in
 	 * @return the schema
-	 * @throws TableSchemaException if the table has no range key or a key is not of type S
+	 * @throws TableSchemaException if the table has no range key, a key is not of type S, or a key
+	 * attribute has the expiry attribute's name
 	 */
-	public static TableSchema of(TableDescription description) {
+	public static TableSchema of(TableDescription description, String expiryName) {
 		String table = description.tableName();
 		List<KeySchemaElement> keys = description.keySchema();
 		String hash = attributeOf(keys, KeyType.HASH)
@@ -40,7 +52,12 @@ public record TableSchema(String table, String hashName, String rangeName) {
 					+ "a store needs a table with a hash key (the namespace) and a range key (the key), both of type S"));
 		requireString(description, hash, "hash");
 		requireString(description, range, "range");
-		return new TableSchema(table, hash, range);
+		if (expiryName.equals(hash) || expiryName.equals(range)) {
+			throw new TableSchemaException(table, "Table '" + table + "' has " + (expiryName.equals(hash) ? "hash" : "range")
+					+ " key '" + expiryName + "', the name of the expiry attribute; choose another expiry attribute "
+					+ "(DynamoDownOptions.expiryAttribute)");
+		}
+		return new TableSchema(table, hash, range, expiryName);
 	}
 
 	/** The key attributes of one item. */
@@ -48,7 +65,7 @@ public record TableSchema(String table, String hashName, String rangeName) {
 		return Map.of(this.hashName, AttributeValue.fromS(hashValue), this.rangeName, AttributeValue.fromS(rangeValue));
 	}
 
-	/** A whole item: its key attributes plus the value's attributes. */
+	/** A whole item, as a new mutable map: its key attributes plus the value's attributes. */
 	public Map<String, AttributeValue> item(String hashValue, String rangeValue, Map<String, AttributeValue> value) {
 		Map<String, AttributeValue> item = new HashMap<>(value.size() + 2);
 		item.putAll(value);
@@ -66,11 +83,12 @@ public record TableSchema(String table, String hashName, String rangeName) {
 		return value.s();
 	}
 
-	/** The attributes of an item that are not key attributes (what a codec decodes). */
+	/** The attributes of an item that are neither key attributes nor its expiry time (what a codec decodes). */
 	public Map<String, AttributeValue> valueAttributes(Map<String, AttributeValue> item) {
 		Map<String, AttributeValue> value = new HashMap<>(item);
 		value.remove(this.hashName);
 		value.remove(this.rangeName);
+		value.remove(this.expiryName);
 		return value;
 	}
 

@@ -10,6 +10,7 @@ import dev.dynamodown.DynamoDownListener;
 import dev.dynamodown.TableSchemaException;
 import dev.dynamodown.internal.AwsErrors;
 import dev.dynamodown.internal.io.DynamoCalls;
+import dev.dynamodown.internal.item.Expiry;
 import dev.dynamodown.internal.item.ItemRules;
 import dev.dynamodown.internal.schema.TableSchema;
 import dev.dynamodown.internal.shard.ShardLayout;
@@ -22,9 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * One store as the machinery sees it: its location and partitioning, its table's key layout
  * (discovered on first use), the check of its shard count against the table's record (before its
  * first request that reads or writes items: {@link #whenReadable}, {@link #whenWritable}), how its
- * items are built, and the frame every public operation runs in ({@link #start}): refused after
- * close, reported to the {@link DynamoDownListener}, tracked as in flight, AWS SDK failures turned
- * into {@link DynamoDownException}s that name the table, namespace and operation.
+ * items are built, how it reads (consistency, expiry), and the frame every public operation runs in
+ * ({@link #start}): refused after close, reported to the {@link DynamoDownListener}, tracked as in
+ * flight, AWS SDK failures turned into {@link DynamoDownException}s that name the table, namespace
+ * and operation.
  */
 public final class Store {
 
@@ -35,6 +37,8 @@ public final class Store {
 	private final Partitioning partitioning;
 
 	private final ShardCountCheck shardCount;
+
+	private final boolean consistentReads;
 
 	/**
 	 * A store of a namespace laid out over some shards.
@@ -51,6 +55,38 @@ public final class Store {
 		this.location = location;
 		this.partitioning = Partitioning.of(layout);
 		this.shardCount = new ShardCountCheck(runtime.calls(), layout);
+		this.consistentReads = runtime.options().consistentReads();
+	}
+
+	/** The same store (its shard count checked once for both), read with another consistency. */
+	private Store(Store store, boolean consistentReads) {
+		this.runtime = store.runtime;
+		this.location = store.location;
+		this.partitioning = store.partitioning;
+		this.shardCount = store.shardCount;
+		this.consistentReads = consistentReads;
+	}
+
+	/**
+	 * The same store, read with another consistency.
+	 * @param consistentReads whether its reads are strongly consistent
+	 * @return the store
+	 */
+	public Store withConsistentReads(boolean consistentReads) {
+		return (consistentReads == this.consistentReads) ? this : new Store(this, consistentReads);
+	}
+
+	/**
+	 * Whether the reads that answer the caller ({@code get}, {@code getAll}, {@code exists}, range
+	 * reads, {@code count}) are strongly consistent. The reads that decide a write are always.
+	 */
+	public boolean consistentReads() {
+		return this.consistentReads;
+	}
+
+	/** When this store's entries expire. */
+	public Expiry expiry() {
+		return this.runtime.expiry();
 	}
 
 	public StoreRuntime runtime() {
@@ -140,16 +176,23 @@ public final class Store {
 
 	/**
 	 * The item to write for a key and its encoded value, checked against DynamoDB's item rules.
+	 * This is the one place where items are built.
 	 * @param schema the table's key layout
 	 * @param key a valid key
 	 * @param value the encoded value's attributes
+	 * @param expiresAt when the entry expires ({@link Expiry#expiresAt}), or {@code null} if never
 	 * @return the whole item
 	 * @throws IllegalArgumentException if the value breaks a rule (e.g. uses a key attribute's name)
 	 */
-	public Map<String, AttributeValue> item(TableSchema schema, String key, Map<String, AttributeValue> value) {
+	public Map<String, AttributeValue> item(TableSchema schema, String key, Map<String, AttributeValue> value,
+			@Nullable AttributeValue expiresAt) {
 		String partition = this.partitioning.partitionFor(key);
-		ItemRules.checkItem(schema.hashName(), partition, schema.rangeName(), key, value);
-		return schema.item(partition, key, value);
+		ItemRules.checkItem(schema, partition, key, value, expiresAt);
+		Map<String, AttributeValue> item = schema.item(partition, key, value);
+		if (expiresAt != null) {
+			item.put(schema.expiryName(), expiresAt);
+		}
+		return item;
 	}
 
 	/**

@@ -18,6 +18,7 @@ import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.internal.io.AsyncDynamoCalls;
 import dev.dynamodown.internal.io.BlockingDynamoCalls;
 import dev.dynamodown.internal.io.DynamoCalls;
+import dev.dynamodown.internal.item.Expiry;
 import dev.dynamodown.internal.schema.SchemaRegistry;
 import dev.dynamodown.internal.schema.TableCreator;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,8 @@ public final class StoreRuntime {
 
 	private final SchemaRegistry schemas;
 
+	private final Expiry expiry;
+
 	private final @Nullable ExecutorService pool;
 
 	private final ScheduledThreadPoolExecutor scheduler;
@@ -62,7 +65,8 @@ public final class StoreRuntime {
 		this.owner = owner;
 		this.calls = calls;
 		this.options = options;
-		this.schemas = new SchemaRegistry(calls);
+		this.schemas = new SchemaRegistry(calls, options.expiryAttribute());
+		this.expiry = new Expiry(options.expiryAttribute(), options.clock());
 		this.pool = pool;
 		this.scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("dynamodown-scheduler"));
 		this.scheduler.setKeepAliveTime(30, TimeUnit.SECONDS);
@@ -94,6 +98,11 @@ public final class StoreRuntime {
 
 	public SchemaRegistry schemas() {
 		return this.schemas;
+	}
+
+	/** When the entries of this runtime's stores expire: the expiry attribute and the clock. */
+	public Expiry expiry() {
+		return this.expiry;
 	}
 
 	/** Whether {@link #close()} was called. */
@@ -149,7 +158,7 @@ public final class StoreRuntime {
 		return Operation.start(this, "createTableIfMissing of table '" + table + "'", () -> OperationTimer.NONE,
 				UnaryOperator.identity(), (operation) -> {
 					StoreLocation.requireValidTable(table);
-					return new TableCreator(this.calls, this::delay).createIfMissing(table)
+					return new TableCreator(this.calls, this::delay, this.options.expiryAttribute()).createIfMissing(table)
 						.whenComplete((created, failure) -> this.schemas.evict(table));
 				});
 	}

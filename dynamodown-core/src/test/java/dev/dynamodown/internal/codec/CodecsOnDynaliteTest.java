@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.dynamodown.DynaliteSupport;
 import dev.dynamodown.ValueCodec;
 import dev.dynamodown.internal.item.ItemRules;
+import dev.dynamodown.internal.schema.TableSchema;
 import dev.dynamodown.internal.item.ItemSize;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +53,7 @@ class CodecsOnDynaliteTest {
 
 	private static <V> V roundTrip(String key, ValueCodec<V> codec, V value) {
 		Map<String, AttributeValue> attributes = codec.encode(value);
-		ItemRules.checkItem("ns", "values", "k", key, attributes);
+		ItemRules.checkItem(new TableSchema("t", "ns", "k"), "values", key, attributes, null);
 		client.putItem((put) -> put.tableName(table).item(item(key, attributes)));
 		Map<String, AttributeValue> stored = new HashMap<>(client
 			.getItem((get) -> get.tableName(table).key(item(key, Map.of())).consistentRead(true))
@@ -108,11 +109,12 @@ class CodecsOnDynaliteTest {
 		// dynalite's count (UTF-16 units) is the same as DynamoDB's (UTF-8 bytes).
 		Map<String, AttributeValue> fits = Map.of("value", AttributeValue.fromS("x".repeat(409_600 - 19)));
 		assertThat(ItemSize.ofItem("ns", "values", "k", "limit", fits)).isEqualTo(409_600);
-		ItemRules.checkItem("ns", "values", "k", "limit", fits);
+		ItemRules.checkItem(new TableSchema("t", "ns", "k"), "values", "limit", fits, null);
 		client.putItem((put) -> put.tableName(table).item(item("limit", fits)));
 
 		Map<String, AttributeValue> tooBig = Map.of("value", AttributeValue.fromS("x".repeat(409_601 - 19)));
-		assertThatIllegalArgumentException().isThrownBy(() -> ItemRules.checkItem("ns", "values", "k", "limit", tooBig))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ItemRules.checkItem(new TableSchema("t", "ns", "k"), "values", "limit", tooBig, null))
 			.withMessageStartingWith("Item \"limit\" is 409,601 bytes");
 		assertThatExceptionOfType(DynamoDbException.class)
 			.isThrownBy(() -> client.putItem((put) -> put.tableName(table).item(item("limit", tooBig))))

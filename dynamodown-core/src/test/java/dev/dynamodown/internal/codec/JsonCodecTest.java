@@ -13,6 +13,7 @@ import java.util.Optional;
 import dev.dynamodown.ValueCodec;
 import dev.dynamodown.internal.item.AttributePath;
 import dev.dynamodown.internal.item.ItemRules;
+import dev.dynamodown.internal.schema.TableSchema;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -400,7 +401,8 @@ class JsonCodecTest {
 			record Clash(String k) {
 			}
 			Map<String, AttributeValue> attributes = ValueCodec.json(Clash.class).encode(new Clash("x"));
-			assertThatIllegalArgumentException().isThrownBy(() -> ItemRules.checkItem("ns", "notes", "k", "a", attributes))
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> ItemRules.checkItem(new TableSchema("t", "ns", "k"), "notes", "a", attributes, null))
 				.withMessageContaining("has a field named 'k', which is the table's range-key attribute");
 		}
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.dynamodown.internal.schema.TableSchema;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -21,7 +22,7 @@ class ItemRulesTest {
 	}
 
 	private static void check(String key, Map<String, AttributeValue> value) {
-		ItemRules.checkItem("ns", "notes", "k", key, value);
+		ItemRules.checkItem(new TableSchema("t", "ns", "k"), "notes", key, value, null);
 	}
 
 	/** A scalar wrapped in {@code maps} single-entry maps. */
@@ -47,6 +48,19 @@ class ItemRulesTest {
 		void refusesTheRangeKeyName() {
 			assertThatIllegalArgumentException().isThrownBy(() -> check("user:42", Map.of("k", s("x"))))
 				.withMessageContaining("range-key attribute");
+		}
+
+		@Test
+		void refusesTheExpiryAttributeName() {
+			assertThatIllegalArgumentException().isThrownBy(() -> check("user:42", Map.of("expires", s("x"))))
+				.withMessage("Value of key \"user:42\" has a field named 'expires', which is the expiry attribute "
+						+ "(DynamoDownOptions.expiryAttribute) and cannot be overwritten");
+			TableSchema ttl = new TableSchema("t", "ns", "k", "ttl");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> ItemRules.checkItem(ttl, "notes", "user:42", Map.of("ttl", s("x")), null))
+				.withMessageContaining("field named 'ttl', which is the expiry attribute");
+			assertThatCode(() -> ItemRules.checkItem(ttl, "notes", "user:42", Map.of("expires", s("x")), null))
+				.as("another expiry attribute frees the name").doesNotThrowAnyException();
 		}
 
 		@Test
@@ -85,6 +99,19 @@ class ItemRulesTest {
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> check("key", Map.of("value", s("😀".repeat((409_600 - OVERHEAD) / 4 + 1)))))
 				.withMessageStartingWith("Item \"key\" is 409,604 bytes");
+		}
+
+		@Test
+		void countsTheExpiryTime() {
+			AttributeValue expiresAt = AttributeValue.fromN("1700000000");
+			long expiry = ItemSize.of(Map.of("expires", expiresAt));
+			Map<String, AttributeValue> full = Map.of("value", s("x".repeat(409_600 - OVERHEAD)));
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> ItemRules.checkItem(new TableSchema("t", "ns", "k"), "notes", "key", full, expiresAt))
+				.withMessageStartingWith("Item \"key\" is " + String.format(java.util.Locale.ROOT, "%,d", 409_600 + expiry));
+			Map<String, AttributeValue> fits = Map.of("value", s("x".repeat(409_600 - OVERHEAD - (int) expiry)));
+			assertThatCode(() -> ItemRules.checkItem(new TableSchema("t", "ns", "k"), "notes", "key", fits, expiresAt))
+				.doesNotThrowAnyException();
 		}
 
 	}

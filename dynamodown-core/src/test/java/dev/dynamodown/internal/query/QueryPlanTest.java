@@ -1,5 +1,6 @@
 package dev.dynamodown.internal.query;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 import dev.dynamodown.KeyRange;
@@ -8,22 +9,45 @@ import dev.dynamodown.internal.schema.TableSchema;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How each shape of {@link KeyRange} becomes a key condition (no server needed). */
 class QueryPlanTest {
 
-	private static final TableSchema SCHEMA = new TableSchema("t", "pk", "sk");
+	private static final TableSchema SCHEMA = new TableSchema("t", "pk", "sk", "ttl");
+
+	private static final BigDecimal NOW = new BigDecimal("1700000000.25");
 
 	@Test
 	void allReadsThePartition() {
 		QueryRequest request = request(KeyRange.all());
 		assertThat(request.keyConditionExpression()).isEqualTo("#h = :h");
-		assertThat(request.expressionAttributeNames()).containsOnly(Map.entry("#h", "pk"));
-		assertThat(request.expressionAttributeValues()).containsOnly(Map.entry(":h", AttributeValue.fromS("p")));
+		assertThat(request.expressionAttributeNames()).containsOnly(Map.entry("#h", "pk"), Map.entry("#e", "ttl"));
+		assertThat(request.expressionAttributeValues()).containsOnly(Map.entry(":h", AttributeValue.fromS("p")),
+				Map.entry(":now", AttributeValue.fromN("1700000000.25")));
+		assertThat(request.filterExpression()).isEqualTo("NOT (#e <= :now)");
 		assertThat(request.consistentRead()).isTrue();
 		assertThat(request.scanIndexForward()).isTrue();
+	}
+
+	@Test
+	void clearReadsEveryKeyExpiredOrNot() {
+		QueryRequest request = plan(KeyRange.all()).request("t", RangeRead.EVERY_KEY, true, NOW).build();
+		assertThat(request.filterExpression()).isNull();
+		assertThat(request.projectionExpression()).isEqualTo("#h, #r");
+		assertThat(request.expressionAttributeNames()).containsOnly(Map.entry("#h", "pk"), Map.entry("#r", "sk"));
+		assertThat(request.expressionAttributeValues()).containsOnly(Map.entry(":h", AttributeValue.fromS("p")));
+	}
+
+	@Test
+	void countCountsWithTheFilter() {
+		QueryRequest request = plan(KeyRange.all()).request("t", RangeRead.COUNT, false, NOW).build();
+		assertThat(request.select()).isEqualTo(Select.COUNT);
+		assertThat(request.filterExpression()).isEqualTo("NOT (#e <= :now)");
+		assertThat(request.projectionExpression()).isNull();
+		assertThat(request.consistentRead()).isFalse();
 	}
 
 	@Test
@@ -79,9 +103,10 @@ class QueryPlanTest {
 
 	@Test
 	void keysOnlyProjectsTheKeyAttributes() {
-		QueryRequest request = plan(KeyRange.all()).request("t", true).build();
+		QueryRequest request = plan(KeyRange.all()).request("t", RangeRead.KEYS, true, NOW).build();
 		assertThat(request.projectionExpression()).isEqualTo("#h, #r");
-		assertThat(request.expressionAttributeNames()).containsOnly(Map.entry("#h", "pk"), Map.entry("#r", "sk"));
+		assertThat(request.expressionAttributeNames()).containsOnly(Map.entry("#h", "pk"), Map.entry("#r", "sk"),
+				Map.entry("#e", "ttl"));
 	}
 
 	@Test
@@ -99,7 +124,7 @@ class QueryPlanTest {
 	}
 
 	private static QueryRequest request(KeyRange range) {
-		return plan(range).request("t", false).build();
+		return plan(range).request("t", RangeRead.ENTRIES, true, NOW).build();
 	}
 
 }

@@ -84,6 +84,14 @@ final class DynamoWire {
 				: "UnrecognizedClientException"), message);
 	}
 
+	/** DynamoDB's answer to an {@code UpdateTimeToLive} that enabled TTL: the specification asked for. */
+	static HttpMessage timeToLiveEnabled(HttpMessage request) {
+		JsonNode specification = JSON.readTree(request.body()).get("TimeToLiveSpecification");
+		ObjectNode body = JSON.createObjectNode();
+		body.set("TimeToLiveSpecification", specification);
+		return answer(200, "OK", JSON.writeValueAsBytes(body));
+	}
+
 	/** A successful answer with a body the proxy made up or changed. */
 	static HttpMessage answer(int status, String reason, byte[] body) {
 		return HttpMessage.response(status, reason, List.of(new String[] { "Content-Type", JSON_1_0 },

@@ -74,7 +74,14 @@ public enum Fault {
 	 * {@code TransactWriteItems} only: not forwarded; the proxy answers HTTP 200 itself, as DynamoDB
 	 * does when the transaction was applied (or when a retry carries the token of one that was).
 	 */
-	TRANSACTION_APPLIED("TransactWriteItems");
+	TRANSACTION_APPLIED("TransactWriteItems"),
+
+	/**
+	 * {@code UpdateTimeToLive} only: not forwarded (dynalite has no TTL); the proxy answers HTTP 200
+	 * itself, echoing the request's {@code TimeToLiveSpecification}, as DynamoDB does when it
+	 * enables TTL.
+	 */
+	TIME_TO_LIVE_ENABLED("UpdateTimeToLive");
 
 	/** Shaped like an AWS secret access key: what a careless error text could carry. */
 	public static final String PLANTED_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzPlantedKEY";

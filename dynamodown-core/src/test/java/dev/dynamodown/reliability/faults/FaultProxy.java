@@ -192,6 +192,7 @@ public final class FaultProxy implements AutoCloseable {
 			case TRANSACTION_CANCELLED -> answer(request, operation, fault, received, out, DynamoWire.transactionCancelled());
 			case TRANSACTION_APPLIED -> answer(request, operation, fault, received, out,
 					DynamoWire.answer(200, "OK", "{}".getBytes(StandardCharsets.UTF_8)));
+			case TIME_TO_LIVE_ENABLED -> answer(request, operation, fault, received, out, DynamoWire.timeToLiveEnabled(request));
 			case RESET_BEFORE -> {
 				this.log.record(request, operation, fault, received, 0);
 				reset(client);
