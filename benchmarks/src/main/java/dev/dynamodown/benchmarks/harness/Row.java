@@ -8,8 +8,11 @@ import java.util.Objects;
  * One line of a result table: a workload done by every contestant that supports it.
  * <p>
  * Rows sharing a {@code ceilingGroup} do the same work at different client concurrency (put with 1 and 8
- * threads); they share one server ceiling, the best raw-SDK figure among them and the group's ceiling
- * variants.
+ * threads, or 64 requests in flight on an asynchronous client); they share one server ceiling, the best raw-SDK
+ * figure among them and the group's ceiling variants.
+ * <p>
+ * A row may name another row it is to be compared with ({@code versus}): the asynchronous rows name their
+ * blocking counterparts, and the table lists the ratios of their contenders.
  */
 public final class Row {
 
@@ -29,6 +32,8 @@ public final class Row {
 
 	private final boolean measureHeap;
 
+	private final String versus;
+
 	private final List<Contestant> contestants;
 
 	private Row(Builder builder) {
@@ -40,6 +45,7 @@ public final class Row {
 		this.ceilingGroup = (builder.ceilingGroup != null) ? builder.ceilingGroup : builder.name;
 		this.ceilingNote = builder.ceilingNote;
 		this.measureHeap = builder.measureHeap;
+		this.versus = builder.versus;
 		this.contestants = List.copyOf(builder.contestants);
 	}
 
@@ -85,6 +91,11 @@ public final class Row {
 		return this.measureHeap;
 	}
 
+	/** The name of the row this one is compared with, or an empty string. */
+	public String versus() {
+		return this.versus;
+	}
+
 	public List<Contestant> contestants() {
 		return this.contestants;
 	}
@@ -108,6 +119,8 @@ public final class Row {
 		private String ceilingNote = "";
 
 		private boolean measureHeap;
+
+		private String versus = "";
 
 		private final List<Contestant> contestants = new ArrayList<>();
 
@@ -147,6 +160,12 @@ public final class Row {
 
 		public Builder measureHeap() {
 			this.measureHeap = true;
+			return this;
+		}
+
+		/** Compares this row's contenders with those of the row named {@code versus}, measured in the same run. */
+		public Builder versus(String versus) {
+			this.versus = Objects.requireNonNull(versus, "'versus' must not be null");
 			return this;
 		}
 
