@@ -97,7 +97,8 @@ class DynamoDownAsyncConfigurationTests {
 
 		@Test
 		void usesTheApplicationsConnectionDetails() {
-			contextRunner.withUserConfiguration(UserConnectionDetailsConfiguration.class).run((context) -> {
+			contextRunner
+				.withUserConfiguration(DynamoDownAutoConfigurationTests.UserConnectionDetailsConfiguration.class).run((context) -> {
 				DynamoDbAsyncClient client = context.getBean(DynamoDbAsyncClient.class);
 				assertThat(client.serviceClientConfiguration().endpointOverride())
 					.contains(URI.create("http://127.0.0.1:2"));
@@ -361,33 +362,6 @@ class DynamoDownAsyncConfigurationTests {
 		@Bean
 		DynamoDownOptionsCustomizer maxAttempts() {
 			return (options) -> options.maxBatchAttempts(7);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class UserConnectionDetailsConfiguration {
-
-		@Bean
-		DynamoDownConnectionDetails userConnectionDetails() {
-			return new DynamoDownConnectionDetails() {
-
-				@Override
-				public URI getEndpoint() {
-					return URI.create("http://127.0.0.1:2");
-				}
-
-				@Override
-				public Region getRegion() {
-					return Region.AP_SOUTH_1;
-				}
-
-				@Override
-				public software.amazon.awssdk.auth.credentials.AwsCredentialsProvider getCredentialsProvider() {
-					return null;
-				}
-
-			};
 		}
 
 	}

@@ -23,8 +23,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -54,7 +52,7 @@ class DynamoDownAsyncIntegrationTests {
 		contextRunner
 			.withPropertyValues("dynamodown.table=" + table, "dynamodown.create-tables=true",
 					"dynamodown.namespaces.meetups.value-type=dev.dynamodown.Meetup")
-			.withUserConfiguration(Stores.class, SnakeCaseMapper.class)
+			.withUserConfiguration(Stores.class, DynamoDownAutoConfigurationIntegrationTests.SnakeCaseMapper.class)
 			.run((context) -> {
 				Stores stores = context.getBean(Stores.class);
 				stores.meetups.put("brooklyn_js", new Meetup("BrooklynJS", 900));
@@ -132,16 +130,6 @@ class DynamoDownAsyncIntegrationTests {
 
 		@Autowired
 		AsyncSortedKeyValueTemplate<Meetup> meetupsAsync;
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class SnakeCaseMapper {
-
-		@Bean
-		JsonMapper jsonMapper() {
-			return JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
-		}
 
 	}
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.dynamodown.benchmarks.harness.Column;
@@ -234,23 +236,27 @@ public final class Workloads {
 	}
 
 	private Row asyncPut(Arena arena, Dataset data, Row sync) {
-		Row.Builder row = asyncRow(sync, "put " + describe(data) + ", " + ASYNC_CALLER).operations(data.size())
-			.calls(data.size());
-		for (Entrant<? extends AsyncPointStore> entrant : arena.asyncPointStores()) {
-			row.add(entrant.contestant(label(entrant.column(), "put", "PutItem") + ", " + ASYNC_CALLER,
-					store -> () -> AsyncKeyLoop.run(data.size(), ASYNC_IN_FLIGHT,
-							index -> store.put(data.key(index), data.value(index)).thenApply(done -> 1L))));
-		}
-		return row.build();
+		return asyncPoints(arena, data, sync, "put", "PutItem",
+				(store, index) -> store.put(data.key(index), data.value(index)).thenApply(done -> 1L));
 	}
 
 	private Row asyncGet(Arena arena, Dataset data, Row sync) {
-		Row.Builder row = asyncRow(sync, "get " + describe(data) + ", " + ASYNC_CALLER).operations(data.size())
+		return asyncPoints(arena, data, sync, "get", "GetItem", (store, index) -> store.get(data.key(index))
+			.thenApply(value -> (value != null && value.length() == data.valueBytes()) ? 1L : 0L));
+	}
+
+	/**
+	 * A point operation on every key of {@code data}, from one caller thread with {@value #ASYNC_IN_FLIGHT} in
+	 * flight; {@code call} completes with 1 if it wrote or found the key, else 0.
+	 */
+	private static Row asyncPoints(Arena arena, Dataset data, Row sync, String operation, String rawOperation,
+			BiFunction<AsyncPointStore, Integer, CompletableFuture<Long>> call) {
+		Row.Builder row = asyncRow(sync, operation + " " + describe(data) + ", " + ASYNC_CALLER)
+			.operations(data.size())
 			.calls(data.size());
 		for (Entrant<? extends AsyncPointStore> entrant : arena.asyncPointStores()) {
-			row.add(entrant.contestant(label(entrant.column(), "get", "GetItem") + ", " + ASYNC_CALLER,
-					store -> () -> AsyncKeyLoop.run(data.size(), ASYNC_IN_FLIGHT, index -> store.get(data.key(index))
-						.thenApply(value -> (value != null && value.length() == data.valueBytes()) ? 1L : 0L))));
+			row.add(entrant.contestant(label(entrant.column(), operation, rawOperation) + ", " + ASYNC_CALLER,
+					store -> () -> AsyncKeyLoop.run(data.size(), ASYNC_IN_FLIGHT, index -> call.apply(store, index))));
 		}
 		return row.build();
 	}
