@@ -13,35 +13,35 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a run measures: rounds per row, threads of the multi-threaded rows, dynamodown's options (its
  * defaults unless asked otherwise), the latency modes, each with its warm-up runs and sizes, and the
- * network: where the latency is spent (the clients' interceptor unless asked otherwise). With a simulated round trip, one-by-one workloads use fewer keys and the 4 KB
- * point rows are left out, so that the whole run stays near ten minutes; the latency mode runs no warm-up,
- * the JIT having been warmed by the same code in the first mode (the median absorbs the connections opened
- * in its first round). After the latency modes come the sharded-namespace rows ({@link ShardRows}), unless left
- * out.
+ * network: where the latency is spent (the benchmark proxy unless asked otherwise). With a simulated round
+ * trip, one-by-one workloads use fewer keys and the 4 KB point rows are left out, so that the whole run stays
+ * near a quarter of an hour; the latency mode runs no warm-up, the JIT having been warmed by the same code in
+ * the first mode (the median absorbs the connections opened in its first round). After the latency modes come
+ * the sharded-namespace rows ({@link ShardRows}), unless left out.
  */
 public record BenchmarkSettings(int rounds, int threads, DynamoDownOptions options, List<Mode> modes, Network network,
 		@Nullable ShardRows shardRows) {
 
-	/** Settings whose latency is spent in the clients' interceptor, without the sharded-namespace rows. */
+	/** Settings whose latency is spent in the benchmark proxy, without the sharded-namespace rows. */
 	public BenchmarkSettings(int rounds, int threads, DynamoDownOptions options, List<Mode> modes) {
-		this(rounds, threads, options, modes, Network.INTERCEPTOR, null);
+		this(rounds, threads, options, modes, Network.PROXY, null);
 	}
 
 	/** The published figures: 5 rounds, the sizes of BENCHMARKS.md. */
 	public static BenchmarkSettings full() {
 		return new BenchmarkSettings(5, 8, DynamoDownOptions.defaults(),
-				List.of(new Mode(Duration.ZERO, 1, new Sizes(2_000, 2_000, 20_000, 50_000, 10_000, 20_000, 200)),
-						new Mode(Duration.ofMillis(5), 0, new Sizes(300, 0, 20_000, 50_000, 10_000, 20_000, 50))),
-				Network.INTERCEPTOR, ShardRows.of(PartitionThroughput.parse(ShardRows.DEFAULT_THROUGHPUT), 1_000, 2_000,
+				List.of(new Mode(Duration.ZERO, 1, new Sizes(2_000, 2_000, 5_000, 20_000, 50_000, 10_000, 20_000, 200)),
+						new Mode(Duration.ofMillis(5), 0, new Sizes(300, 0, 5_000, 20_000, 50_000, 10_000, 20_000, 50))),
+				Network.PROXY, ShardRows.of(PartitionThroughput.parse(ShardRows.DEFAULT_THROUGHPUT), 1_000, 2_000,
 						30_000, 50));
 	}
 
 	/** A smoke run: smaller sizes, 3 rounds. Its figures are not for publishing. */
 	public static BenchmarkSettings quick() {
 		return new BenchmarkSettings(3, 8, DynamoDownOptions.defaults(),
-				List.of(new Mode(Duration.ZERO, 1, new Sizes(500, 500, 2_000, 5_000, 1_000, 2_000, 20)),
-						new Mode(Duration.ofMillis(5), 0, new Sizes(100, 0, 2_000, 5_000, 1_000, 2_000, 10))),
-				Network.INTERCEPTOR, ShardRows.of(PartitionThroughput.parse(ShardRows.DEFAULT_THROUGHPUT), 300, 500,
+				List.of(new Mode(Duration.ZERO, 1, new Sizes(500, 500, 1_000, 2_000, 5_000, 1_000, 2_000, 20)),
+						new Mode(Duration.ofMillis(5), 0, new Sizes(100, 0, 1_000, 2_000, 5_000, 1_000, 2_000, 10))),
+				Network.PROXY, ShardRows.of(PartitionThroughput.parse(ShardRows.DEFAULT_THROUGHPUT), 300, 500,
 						5_000, 10));
 	}
 
@@ -128,16 +128,24 @@ public record BenchmarkSettings(int rounds, int threads, DynamoDownOptions optio
 	/**
 	 * Where the latency of a mode is spent, and what else stands between the clients and the server.
 	 * @param proxy whether the contenders' requests of a mode with latency go through a {@code BenchmarkProxy}
-	 * that spends it on its own threads (else each client's interceptor spends it on the calling thread)
+	 * that spends it on its own threads (else each client's interceptor spends it on the calling thread, which
+	 * parks an asynchronous client's caller: such a mode has no asynchronous rows)
 	 * @param throughput the per-partition throughput model the proxy applies (a fresh one per mode), or
 	 * {@code null} for none
 	 */
 	public record Network(boolean proxy, @Nullable PartitionThroughput throughput) {
 
-		/** Latency in the clients' interceptor, no proxy. */
+		/**
+		 * Latency in the clients' interceptor, no proxy: how the figures published before the asynchronous rows
+		 * were taken ({@code --latency-in-client}).
+		 */
 		public static final Network INTERCEPTOR = new Network(false, null);
 
-		/** Latency in a proxy, no throughput model. */
+		/**
+		 * Latency in a proxy, no throughput model: the default. The latency of a network is spent outside the
+		 * client, so an asynchronous client's one caller thread keeps its requests in flight, and every
+		 * contender, blocking or asynchronous, is measured on the same network.
+		 */
 		public static final Network PROXY = new Network(true, null);
 
 		public Network {
@@ -160,7 +168,7 @@ public record BenchmarkSettings(int rounds, int threads, DynamoDownOptions optio
 
 		public String describe() {
 			if (!this.proxy) {
-				return "latency in the clients' interceptor";
+				return "latency in the clients' interceptor (no asynchronous rows)";
 			}
 			return (this.throughput != null) ? "latency in the benchmark proxy, throughput " + this.throughput
 					: "latency in the benchmark proxy (0 ms straight to the server)";

@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.benchmarks.BenchmarkSettings.Mode;
@@ -21,25 +23,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs the whole benchmark end to end on tiny sizes (one round, both latency modes, dynalite started by the
  * run) so that the harness cannot rot: every row is measured and printed, the first-10 reads send exactly
- * one Query each, and a cache hit exactly one GetItem, like the raw SDK's read. It asserts nothing about speed: the figures come from {@link BenchmarkMain} alone.
+ * one Query each, a cache hit exactly one GetItem, like the raw SDK's read, and the asynchronous rows send the
+ * requests their blocking rows send. It asserts nothing about speed: the figures come from {@link BenchmarkMain}
+ * alone.
  */
 class BenchmarkMainTests {
 
 	private static final int FIRST_CALLS = 2;
 
-	/** Like the full run, the latency mode leaves out the 4 KB point rows. */
-	private static final Mode NO_LATENCY = new Mode(Duration.ZERO, 0, new Sizes(10, 10, 60, 200, 30, 60, FIRST_CALLS));
+	/** More than the 64 requests the asynchronous point rows keep in flight. */
+	private static final int ASYNC_POINT_KEYS = 100;
 
-	private static final Mode LATENCY = new Mode(Duration.ofMillis(5), 0, new Sizes(10, 0, 60, 200, 30, 60, FIRST_CALLS));
+	/** Like the full run, the latency mode leaves out the 4 KB point rows. */
+	private static final Mode NO_LATENCY = new Mode(Duration.ZERO, 0,
+			new Sizes(10, 10, ASYNC_POINT_KEYS, 60, 200, 30, 60, FIRST_CALLS));
+
+	private static final Mode LATENCY = new Mode(Duration.ofMillis(5), 0,
+			new Sizes(10, 0, ASYNC_POINT_KEYS, 60, 200, 30, 60, FIRST_CALLS));
 
 	private static final List<String> LARGE_POINT_ROWS = List.of("put 10 × 4 KB, 1 thread", "get 10 × 4 KB, 1 thread");
 
+	private static final String ASYNC_PUT = "put 100 × 200 B, 1 caller thread, 64 in flight (async)";
+
+	private static final String ASYNC_GET = "get 100 × 200 B, 1 caller thread, 64 in flight (async)";
+
+	/** Each asynchronous row, and the blocking row it is compared with. */
+	private static final Map<String, String> ASYNC_ROWS = orderedMap(ASYNC_PUT, "put 10 × 200 B, 1 thread",
+			ASYNC_GET, "get 10 × 200 B, 1 thread", "bulk write 60 × 200 B, async", "bulk write 60 × 200 B",
+			"full range scan 200 × 200 B, forward, async publisher", "full range scan 200 × 200 B, forward",
+			"full range scan 30 × 4 KB, forward, async publisher", "full range scan 30 × 4 KB, forward",
+			"clear 60 × 200 B, async", "clear 60 × 200 B");
+
 	private static final String CACHE_HIT = "cache hit 10 × 200 B, 1 thread";
 
-	private static final List<String> ROWS = List.of("put 10 × 200 B, 1 thread", "put 10 × 200 B, 8 threads",
-			"get 10 × 200 B, 1 thread", "getAll 10 × 200 B", CACHE_HIT, LARGE_POINT_ROWS.get(0), LARGE_POINT_ROWS.get(1),
-			"bulk write 60 × 200 B", "full range scan 200 × 200 B, forward", "full range scan 200 × 200 B, reverse",
-			"first 10 of 200 × 200 B", "full range scan 30 × 4 KB, forward", "clear 60 × 200 B");
+	private static final List<String> ROWS = List.of("put 10 × 200 B, 1 thread", "put 10 × 200 B, 8 threads", ASYNC_PUT,
+			"get 10 × 200 B, 1 thread", ASYNC_GET, "getAll 10 × 200 B", CACHE_HIT, LARGE_POINT_ROWS.get(0), LARGE_POINT_ROWS.get(1),
+			"bulk write 60 × 200 B", "bulk write 60 × 200 B, async", "full range scan 200 × 200 B, forward",
+			"full range scan 200 × 200 B, forward, async publisher", "full range scan 200 × 200 B, reverse",
+			"first 10 of 200 × 200 B", "full range scan 30 × 4 KB, forward",
+			"full range scan 30 × 4 KB, forward, async publisher", "clear 60 × 200 B", "clear 60 × 200 B, async");
 
 	@Test
 	void printsEveryRowOfBothTablesAndReadsTheFirstTenWithOneQuery() {
@@ -58,7 +80,11 @@ class BenchmarkMainTests {
 		}
 		assertThat(output.lines().filter(line -> line.startsWith("| full range scan") && columns(line) == 4))
 			.as("heap rows")
-			.hasSize(2 * 2);
+			.hasSize(4 * 2);
+		ASYNC_ROWS.forEach((async, blocking) -> assertThat(output.lines()
+			.filter(line -> line.startsWith("- " + async + " / " + blocking + ": dynamodown ")))
+			.as("the comparison of " + async)
+			.hasSize(2));
 		assertThat(modes.get(0)).extracting(result -> result.row().name()).containsExactlyElementsOf(ROWS);
 		assertThat(modes.get(1)).extracting(result -> result.row().name())
 			.containsExactlyElementsOf(ROWS.stream().filter(row -> !LARGE_POINT_ROWS.contains(row)).toList());
@@ -76,6 +102,7 @@ class BenchmarkMainTests {
 				assertThat(cacheHit.cell(column).orElseThrow().requests()).as("cache hit, " + column.title())
 					.isEqualTo(Map.of("GetItem", 10L));
 			}
+			assertAsyncRowsSendWhatTheirBlockingRowsSend(results);
 			assertThat(results).allSatisfy(result -> assertThat(result.cells())
 				.allSatisfy(cell -> assertThat(cell.opsPerSecond()).isPositive()));
 		});
@@ -149,6 +176,70 @@ class BenchmarkMainTests {
 			assertThat(scan.cell(Column.SHARDED).orElseThrow().requests().get("Query")).isGreaterThanOrEqualTo(8);
 			assertThat(scan.cells()).allSatisfy((cell) -> assertThat(cell.capacity().readUnits()).isPositive());
 		});
+	}
+
+	/**
+	 * The latency spent in the clients' interceptor, as the figures published before the asynchronous rows
+	 * were: the blocking rows only, since the interceptor would park the asynchronous rows' one caller thread.
+	 */
+	@Test
+	void latencyInTheClientsLeavesOutTheAsyncRows() {
+		BenchmarkSettings settings = new BenchmarkSettings(1, 8, DynamoDownOptions.defaults(), List.of(LATENCY))
+			.withNetwork(BenchmarkSettings.Network.INTERCEPTOR);
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		List<List<RowResult>> modes = BenchmarkMain.run(settings, null, new PrintStream(printed, true, StandardCharsets.UTF_8),
+				System.err);
+
+		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("latency in the clients' interceptor (no asynchronous rows)")
+			.doesNotContain("(ratio of ops/s, contender by contender)");
+		assertThat(modes.get(0)).extracting((result) -> result.row().name())
+			.containsExactlyElementsOf(ROWS.stream()
+				.filter((row) -> !LARGE_POINT_ROWS.contains(row) && !ASYNC_ROWS.containsKey(row))
+				.toList());
+	}
+
+	/**
+	 * One request per key in the asynchronous point rows, for both contenders; and the same requests as the
+	 * blocking row in the asynchronous scans, bulk write and clear (the same pages, chunks and keys queries).
+	 * A store's first call also reads the table's key schema ({@code DescribeTable}), once per run here.
+	 */
+	private static void assertAsyncRowsSendWhatTheirBlockingRowsSend(List<RowResult> results) {
+		Map<String, RowResult> byName = results.stream()
+			.collect(Collectors.toMap(result -> result.row().name(), result -> result));
+		for (Column column : List.of(Column.DYNAMODOWN, Column.RAW_SDK)) {
+			assertThat(requests(byName.get(ASYNC_PUT), column)).as(column.title() + " " + ASYNC_PUT)
+				.isEqualTo(Map.of("PutItem", (long) ASYNC_POINT_KEYS));
+			assertThat(requests(byName.get(ASYNC_GET), column)).as(column.title() + " " + ASYNC_GET)
+				.isEqualTo(Map.of("GetItem", (long) ASYNC_POINT_KEYS));
+		}
+		ASYNC_ROWS.forEach((async, blocking) -> {
+			if (async.startsWith("put ") || async.startsWith("get ")) {
+				return;
+			}
+			for (Column column : List.of(Column.DYNAMODOWN, Column.RAW_SDK)) {
+				if (byName.get(async).cell(column).isPresent()) {
+					assertThat(requests(byName.get(async), column)).as(column.title() + " " + async)
+						.isNotEmpty()
+						.isEqualTo(requests(byName.get(blocking), column));
+				}
+			}
+			assertThat(byName.get(async).cell(Column.DYNAMODOWN)).as("dynamodown " + async).isPresent();
+		});
+	}
+
+	/** The requests of a cell's last run, without the store's one schema read. */
+	private static Map<String, Long> requests(RowResult result, Column column) {
+		Map<String, Long> requests = new LinkedHashMap<>(result.cell(column).orElseThrow().requests());
+		requests.remove("DescribeTable");
+		return requests;
+	}
+
+	private static Map<String, String> orderedMap(String... keysAndValues) {
+		Map<String, String> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put(keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
 	}
 
 	private static long columns(String tableLine) {

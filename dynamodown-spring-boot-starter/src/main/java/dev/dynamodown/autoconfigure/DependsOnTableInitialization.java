@@ -18,7 +18,8 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * bean definition metadata, the order survives Spring AOT.
  * <p>
  * The starter registers one for its {@code DynamoDownTableInitializer} and every
- * {@code SortedKeyValueOperations} bean (the namespaces' and the application's own); the
+ * {@code SortedKeyValueOperations} and {@code AsyncSortedKeyValueOperations} bean (the
+ * namespaces' and the application's own); the
  * repository module one for its tables and its {@code KeyValueTemplate}.
  */
 public final class DependsOnTableInitialization implements BeanFactoryPostProcessor {

@@ -2,6 +2,7 @@ package dev.dynamodown.autoconfigure;
 
 import java.util.List;
 
+import dev.dynamodown.AsyncSortedKeyValueOperations;
 import dev.dynamodown.DynamoDown;
 import dev.dynamodown.DynamoDownListener;
 import dev.dynamodown.DynamoDownOptions;
@@ -26,8 +27,9 @@ import org.springframework.context.annotation.Import;
  * {@link DynamoDbClient} on the Apache 5 HTTP client (only that bean needs
  * {@code apache5-client}; an application that brings its own client on any HTTP client gets
  * everything else), the {@link DynamoDown} store factory and one
- * {@code SortedKeyValueTemplate} bean per entry of {@code dynamodown.namespaces}. Each backs
- * off when the application defines its own.
+ * {@code SortedKeyValueTemplate} bean per entry of {@code dynamodown.namespaces}; where an
+ * asynchronous HTTP client is on the class path, their asynchronous counterparts too
+ * ({@link DynamoDownAsyncConfiguration}). Each backs off when the application defines its own.
  * <p>
  * Nothing here talks to DynamoDB while the context starts unless tables are to be created
  * ({@code dynamodown.create-tables}, embedded mode) or verified
@@ -36,7 +38,8 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @ConditionalOnClass({ DynamoDown.class, DynamoDbClient.class })
 @EnableConfigurationProperties(DynamoDownProperties.class)
-@Import({ DynamoDownEmbeddedConfiguration.class, DynamoDownNamespacesRegistrar.class })
+@Import({ DynamoDownEmbeddedConfiguration.class, DynamoDownNamespacesRegistrar.class,
+		DynamoDownAsyncConfiguration.class })
 public final class DynamoDownAutoConfiguration {
 
 	@Bean
@@ -49,6 +52,16 @@ public final class DynamoDownAutoConfiguration {
 	@ConditionalOnMissingBean
 	DynamoDown dynamoDown(DynamoDbClient dynamoDbClient, DynamoDownProperties properties,
 			ObjectProvider<DynamoDownListener> listeners, ObjectProvider<DynamoDownOptionsCustomizer> customizers) {
+		return DynamoDown.create(dynamoDbClient, options(properties, listeners, customizers));
+	}
+
+	/**
+	 * The options of the context's stores, {@code DynamoDown} and {@code AsyncDynamoDown} alike: the
+	 * {@code dynamodown.batch.*} properties, every {@link DynamoDownListener} bean, then the
+	 * {@link DynamoDownOptionsCustomizer} beans in order.
+	 */
+	static DynamoDownOptions options(DynamoDownProperties properties, ObjectProvider<DynamoDownListener> listeners,
+			ObjectProvider<DynamoDownOptionsCustomizer> customizers) {
 		DynamoDownOptions.Builder options = DynamoDownOptions.builder();
 		DynamoDownProperties.Batch batch = properties.getBatch();
 		PropertyMapper map = PropertyMapper.get();
@@ -62,7 +75,7 @@ public final class DynamoDownAutoConfiguration {
 			options.listener((all.size() == 1) ? all.get(0) : new CompositeDynamoDownListener(all));
 		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
-		return DynamoDown.create(dynamoDbClient, options.build());
+		return options.build();
 	}
 
 	@Bean
@@ -74,7 +87,8 @@ public final class DynamoDownAutoConfiguration {
 	/** Tables are prepared before any template (the namespaces' or the application's) is created. */
 	@Bean
 	static DependsOnTableInitialization templatesDependOnDynamoDownTableInitializer() {
-		return new DependsOnTableInitialization(DynamoDownTableInitializer.class, SortedKeyValueOperations.class);
+		return new DependsOnTableInitialization(DynamoDownTableInitializer.class, SortedKeyValueOperations.class,
+				AsyncSortedKeyValueOperations.class);
 	}
 
 	/**
@@ -86,37 +100,17 @@ public final class DynamoDownAutoConfiguration {
 	@ConditionalOnClass(Apache5HttpClient.class)
 	static class Apache5ClientConfiguration {
 
-		/** Pooled connections per concurrent batch request, when max-connections is not set. */
-		private static final int CONNECTIONS_PER_BATCH_REQUEST = 4;
-
-		/** The AWS SDK's own default pool size, kept as the lower bound. */
-		private static final int MIN_CONNECTIONS = 50;
-
 		@Bean
 		@ConditionalOnMissingBean
 		DynamoDbClient dynamoDbClient(DynamoDownProperties properties, DynamoDownConnectionDetails connectionDetails,
 				ObjectProvider<DynamoDbClientBuilderCustomizer> customizers) {
-			DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClientBuilder(httpClient(properties));
-			PropertyMapper map = PropertyMapper.get();
-			map.from(connectionDetails.getEndpoint()).to(builder::endpointOverride);
-			map.from(connectionDetails.getRegion()).to(builder::region);
-			map.from(connectionDetails.getCredentialsProvider()).to(builder::credentialsProvider);
-			DynamoDownProperties.Client client = properties.getClient();
-			builder.overrideConfiguration((override) -> override.apiCallTimeout(client.getApiCallTimeout())
-				.apiCallAttemptTimeout(client.getApiCallAttemptTimeout()));
+			Apache5HttpClient.Builder httpClient = Apache5HttpClient.builder()
+				.maxConnections(ClientSettings.maxConnections(properties));
+			PropertyMapper.get().from(properties.getClient().getConnectionTimeout()).to(httpClient::connectionTimeout);
+			DynamoDbClientBuilder builder = ClientSettings.apply(DynamoDbClient.builder(), properties, connectionDetails)
+				.httpClientBuilder(httpClient);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
-		}
-
-		private static Apache5HttpClient.Builder httpClient(DynamoDownProperties properties) {
-			DynamoDownProperties.Client client = properties.getClient();
-			Integer batchConcurrency = properties.getBatch().getConcurrency();
-			int maxConnections = (client.getMaxConnections() != null) ? client.getMaxConnections()
-					: Math.max(MIN_CONNECTIONS,
-							(batchConcurrency != null) ? batchConcurrency * CONNECTIONS_PER_BATCH_REQUEST : 0);
-			Apache5HttpClient.Builder builder = Apache5HttpClient.builder().maxConnections(maxConnections);
-			PropertyMapper.get().from(client.getConnectionTimeout()).to(builder::connectionTimeout);
-			return builder;
 		}
 
 	}

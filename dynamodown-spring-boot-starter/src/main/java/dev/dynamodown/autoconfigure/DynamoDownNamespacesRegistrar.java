@@ -2,6 +2,7 @@ package dev.dynamodown.autoconfigure;
 
 import dev.dynamodown.Sharding;
 import dev.dynamodown.SortedKeyValueTemplate;
+import dev.dynamodown.autoconfigure.NamespaceTemplates.Kind;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -32,10 +33,12 @@ import org.springframework.util.StringUtils;
  * for every bean definition). A bean the application defines under the same name is a clash, and
  * fails the startup naming both definitions, rather than silently replacing one by the other.
  * <p>
- * Room for more beans per namespace (an asynchronous template, say): each is one more
- * definition built by {@link #definition} with its own factory method and bean type.
+ * Each namespace gets one bean of each {@link Kind}, built by {@link #definition} with its own
+ * factory method, bean name and bean type from the same settings: this registrar the blocking
+ * templates, {@link Async} (imported where an asynchronous client can be built) the
+ * asynchronous ones, {@code AsyncSortedKeyValueTemplate<value-type>} named {@code <name>Async}.
  */
-final class DynamoDownNamespacesRegistrar implements ImportBeanDefinitionRegistrar {
+class DynamoDownNamespacesRegistrar implements ImportBeanDefinitionRegistrar {
 
 	private final Environment environment;
 
@@ -56,10 +59,16 @@ final class DynamoDownNamespacesRegistrar implements ImportBeanDefinitionRegistr
 			int shards = namespace.getShards();
 			Assert.state(shards >= 1 && shards <= Sharding.MAX_SHARDS, () -> "'" + DynamoDownProperties.PREFIX
 					+ ".namespaces." + name + ".shards' must be between 1 and " + Sharding.MAX_SHARDS + ", was " + shards);
-			register(registry, name, definition(name, NamespaceTemplates.FACTORY_METHOD,
-					ResolvableType.forClassWithGenerics(SortedKeyValueTemplate.class, valueType), table, hashKey,
-					valueType, shards, namespace.getConsistentReads()));
+			Kind kind = kind();
+			register(registry, kind.beanName(name), definition(name, kind.factoryMethod(),
+					ResolvableType.forClassWithGenerics(kind.templateType(), valueType), table, hashKey, valueType,
+					shards, namespace.getConsistentReads()));
 		});
+	}
+
+	/** The kind of template this registrar defines for each namespace. */
+	Kind kind() {
+		return Kind.BLOCKING;
 	}
 
 	private static RootBeanDefinition definition(String name, String factoryMethod, ResolvableType type,
@@ -82,6 +91,20 @@ final class DynamoDownNamespacesRegistrar implements ImportBeanDefinitionRegistr
 			throw new BeanDefinitionOverrideException(name, definition, registry.getBeanDefinition(name));
 		}
 		registry.registerBeanDefinition(name, definition);
+	}
+
+	/** Registers the asynchronous template of each namespace, {@code <name>Async}. */
+	static final class Async extends DynamoDownNamespacesRegistrar {
+
+		Async(Environment environment) {
+			super(environment);
+		}
+
+		@Override
+		Kind kind() {
+			return Kind.ASYNC;
+		}
+
 	}
 
 }

@@ -69,7 +69,9 @@ public class DynamoDownProperties {
 	private final Embedded embedded = new Embedded();
 
 	/**
-	 * Stores to expose as SortedKeyValueTemplate beans, keyed by bean name.
+	 * Stores to expose as SortedKeyValueTemplate beans, keyed by bean name (and, where an
+	 * asynchronous HTTP client is on the classpath, as AsyncSortedKeyValueTemplate beans
+	 * named '<name>Async').
 	 */
 	private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
 
@@ -403,7 +405,8 @@ public class DynamoDownProperties {
 	}
 
 	/**
-	 * Settings of the auto-configured DynamoDbClient and its Apache 5 HTTP client.
+	 * Settings of the auto-configured clients: the DynamoDbClient on the Apache 5 HTTP client
+	 * and the DynamoDbAsyncClient on Netty NIO (or the AWS CRT client).
 	 */
 	public static class Client {
 
@@ -426,8 +429,9 @@ public class DynamoDownProperties {
 		private @Nullable Duration connectionTimeout;
 
 		/**
-		 * Maximum number of pooled HTTP connections. When not set, four per concurrent
-		 * batch request and at least 50.
+		 * Maximum number of pooled HTTP connections of each client (for the asynchronous
+		 * client, of requests in flight). When not set, four per concurrent batch request
+		 * and at least 50.
 		 */
 		private @Nullable Integer maxConnections;
 

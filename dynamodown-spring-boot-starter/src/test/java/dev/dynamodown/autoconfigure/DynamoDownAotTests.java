@@ -1,7 +1,10 @@
 package dev.dynamodown.autoconfigure;
 
+import java.io.IOException;
 import java.util.function.Consumer;
 
+import dev.dynamodown.AsyncDynamoDown;
+import dev.dynamodown.AsyncSortedKeyValueTemplate;
 import dev.dynamodown.DynamoDown;
 import dev.dynamodown.Meetup;
 import dev.dynamodown.SortedKeyValueTemplate;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.generate.ClassNameGenerator;
 import org.springframework.aot.generate.DefaultGenerationContext;
+import org.springframework.aot.generate.GeneratedFiles;
 import org.springframework.aot.generate.GenerationContext;
 import org.springframework.aot.generate.InMemoryGeneratedFiles;
 import org.springframework.aot.hint.MemberCategory;
@@ -63,6 +67,27 @@ class DynamoDownAotTests {
 	}
 
 	@Test
+	void theApplicationsAsyncTemplatesValueTypesAreBoundForJacksonToo() {
+		this.contextRunner.withUserConfiguration(UserAsyncTemplate.class)
+			.prepare(processAheadOfTime((hints) -> assertThat(
+					RuntimeHintsPredicates.reflection().onMethodInvocation(Talk.class, "title"))
+				.accepts(hints)));
+	}
+
+	@Test
+	void namespaceAsyncTemplatesAreProcessedWithoutAnInstanceSupplier() {
+		this.contextRunner.withPropertyValues("dynamodown.namespaces.meetups.value-type=dev.dynamodown.Meetup")
+			.prepare((context) -> {
+				DefaultGenerationContext generationContext = generationContext();
+				new ApplicationContextAotGenerator().processAheadOfTime(
+						(GenericApplicationContext) context.getSourceApplicationContext(), generationContext);
+				generationContext.writeGeneratedContent();
+				assertThat(generatedSources(generationContext)).contains("NamespaceTemplates.asyncTemplate(")
+					.contains("NamespaceTemplates.template(");
+			});
+	}
+
+	@Test
 	void theDynaliteDistributionAndTheJacksonProbeAreRegistered() {
 		RuntimeHints hints = new RuntimeHints();
 		new DynamoDownRuntimeHints().registerHints(hints, getClass().getClassLoader());
@@ -75,13 +100,41 @@ class DynamoDownAotTests {
 	private static ContextConsumer<AssertableApplicationContext> processAheadOfTime(
 			Consumer<RuntimeHints> hints) {
 		return (context) -> {
-			GenerationContext generationContext = new DefaultGenerationContext(
-					new ClassNameGenerator(ClassName.get("dev.dynamodown.aottest", "TestApplication")),
-					new InMemoryGeneratedFiles());
+			GenerationContext generationContext = generationContext();
 			new ApplicationContextAotGenerator().processAheadOfTime(
 					(GenericApplicationContext) context.getSourceApplicationContext(), generationContext);
 			hints.accept(generationContext.getRuntimeHints());
 		};
+	}
+
+	private static DefaultGenerationContext generationContext() {
+		return new DefaultGenerationContext(
+				new ClassNameGenerator(ClassName.get("dev.dynamodown.aottest", "TestApplication")),
+				new InMemoryGeneratedFiles());
+	}
+
+	/** The Java sources the generation produced, concatenated. */
+	private static String generatedSources(DefaultGenerationContext generationContext) throws IOException {
+		InMemoryGeneratedFiles files = (InMemoryGeneratedFiles) generationContext.getGeneratedFiles();
+		StringBuilder sources = new StringBuilder();
+		for (String path : files.getGeneratedFiles(GeneratedFiles.Kind.SOURCE).keySet()) {
+			sources.append(files.getGeneratedFileContent(GeneratedFiles.Kind.SOURCE, path)).append('\n');
+		}
+		return sources.toString();
+	}
+
+	/** A value type that only an asynchronous template stores. */
+	record Talk(String title) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserAsyncTemplate {
+
+		@Bean
+		AsyncSortedKeyValueTemplate<Talk> talks(AsyncDynamoDown asyncDynamoDown) {
+			return asyncDynamoDown.template("app-data", "talks", ValueCodec.json(Talk.class));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import dev.dynamodown.AsyncSortedKeyValueTemplate;
 import dev.dynamodown.DribblingEndpoint;
 import dev.dynamodown.KeyRange;
 import dev.dynamodown.Meetup;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -246,6 +249,14 @@ class DynamoDownAutoConfigurationIntegrationTests {
 					SortedKeyValueTemplate<String> notes = context.getBean("notes", SortedKeyValueTemplate.class);
 					notes.put("first", "written to the embedded dynalite");
 					assertThat(notes.get("first")).contains("written to the embedded dynalite");
+					assertThat(context.getBean(DynamoDbAsyncClient.class).serviceClientConfiguration().endpointOverride())
+						.as("the asynchronous client's endpoint")
+						.contains(endpoint[0]);
+					@SuppressWarnings("unchecked")
+					AsyncSortedKeyValueTemplate<String> notesAsync = context.getBean("notesAsync",
+							AsyncSortedKeyValueTemplate.class);
+					assertThat(notesAsync.get("first").get(10, TimeUnit.SECONDS))
+						.contains("written to the embedded dynalite");
 				});
 			assertThat(accepts(endpoint[0])).as("dynalite stopped with the context").isFalse();
 		}

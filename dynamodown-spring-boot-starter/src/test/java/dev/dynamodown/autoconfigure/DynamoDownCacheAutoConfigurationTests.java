@@ -2,15 +2,19 @@ package dev.dynamodown.autoconfigure;
 
 import java.time.Duration;
 
+import dev.dynamodown.AsyncDynamoDown;
 import dev.dynamodown.Meetup;
 import dev.dynamodown.ValueCodec;
 import dev.dynamodown.cache.DynamoDownCache;
 import dev.dynamodown.cache.DynamoDownCacheManager;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.CacheManager;
@@ -97,8 +101,20 @@ class DynamoDownCacheAutoConfigurationTests {
 	}
 
 	@Test
-	void retrieveNeedsAnAsynchronousStore() {
+	void retrieveRunsOnTheAsynchronousStoreTheStarterRegisters() {
 		this.contextRunner.withUserConfiguration(Caching.class)
+			.withPropertyValues("dynamodown.cache.names=books")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(AsyncDynamoDown.class);
+				assertThat(context.getBean(CacheManager.class).getCache("books").retrieve("k"))
+					.as("a future, failing later: nothing listens on the endpoint").isNotNull();
+			});
+	}
+
+	@Test
+	void withoutAnAsynchronousClientRetrieveIsNotSupported() {
+		this.contextRunner.withUserConfiguration(Caching.class)
+			.withClassLoader(new FilteredClassLoader(NettyNioAsyncHttpClient.class, AwsCrtAsyncHttpClient.class))
 			.withPropertyValues("dynamodown.cache.names=books")
 			.run((context) -> assertThatExceptionOfType(UnsupportedOperationException.class)
 				.isThrownBy(() -> context.getBean(CacheManager.class).getCache("books").retrieve("k"))

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Runs the packaged jar the way the README does, {@code java -jar
  * target/dynamodown-sample-app-*.jar}, as a separate process: it must come up healthy on its
- * own embedded dynalite, answer the API and the repository on loopback only (the machine's other
- * addresses refuse connections), and leave no Node.js process
+ * own embedded dynalite, answer the API, the repository and the asynchronous template on
+ * loopback only (the machine's other addresses refuse connections), and leave no Node.js process
  * behind when stopped with SIGTERM. Once as is, once with the bean definitions Spring AOT
  * generated at build time ({@code -Dspring.aot.enabled=true}, the JVM side of a native image).
  * Run by failsafe after {@code package}; {@code sample.jar} names the jar.
@@ -84,6 +84,9 @@ class SampleJarIT {
 					send(HttpRequest.newBuilder(URI.create(base + "/api/repository/meetups?prefix=b")).build()));
 			assertThat(repository.at("/items/0/key").asString()).isEqualTo("brooklyn_js");
 			assertThat(repository.at("/items/0/name").asString()).isEqualTo("BrooklynJS");
+			assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/async/meetups?prefix=b")).build()))
+				.as("the asynchronous template's publisher, as NDJSON")
+				.startsWith("{\"key\":\"brooklyn_js\",\"value\":{\"name\":\"BrooklynJS\"");
 
 			// Not open to the network by default: only loopback answers.
 			for (InetAddress address : Listening.networkAddresses()) {

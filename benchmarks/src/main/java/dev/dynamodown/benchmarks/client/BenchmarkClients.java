@@ -6,26 +6,34 @@ import java.util.function.Consumer;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Builds the {@link DynamoDbClient}s of a run: one per contender, all with the same Apache 5 HTTP client
- * configuration, region, dummy credentials, default retry policy and simulated latency, each with its own
- * {@link RequestCounter}. Only the library on top differs.
+ * Builds the clients of a run: one per contender, all with the same region, dummy credentials, default retry
+ * policy, connection limit and simulated latency, each with its own {@link RequestCounter}. Only the library
+ * on top differs. The blocking {@link DynamoDbClient}s share one Apache 5 HTTP client configuration, the
+ * asynchronous {@link DynamoDbAsyncClient}s one Netty NIO configuration.
  */
 public final class BenchmarkClients {
 
 	/**
-	 * Enough pooled connections for the most concurrent variant measured (32 threads) with room to spare, so
-	 * that no contender ever waits for a connection.
+	 * Enough pooled connections for the most concurrent variant measured (32 threads, 64 requests in flight),
+	 * so that no contender ever waits for a connection.
 	 */
 	static final int MAX_CONNECTIONS = 64;
+
+	private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+
+	private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
 	private final URI endpoint;
 
@@ -62,17 +70,34 @@ public final class BenchmarkClients {
 	}
 
 	private DynamoDbClient create(RequestCounter counter, Consumer<ClientOverrideConfiguration.Builder> more) {
-		return DynamoDbClient.builder()
-			.endpointOverride(this.endpoint)
+		return configure(DynamoDbClient.builder(), counter, more).httpClientBuilder(Apache5HttpClient.builder()
+			.maxConnections(MAX_CONNECTIONS)
+			.connectionTimeout(CONNECTION_TIMEOUT)
+			.socketTimeout(SOCKET_TIMEOUT)).build();
+	}
+
+	/**
+	 * An asynchronous client (Netty NIO) that reports each request to {@code counter}: requests beyond its
+	 * {@value #MAX_CONNECTIONS} connections wait for one. Close it when done.
+	 */
+	public DynamoDbAsyncClient createAsync(RequestCounter counter) {
+		return configure(DynamoDbAsyncClient.builder(), counter, (override) -> {
+		}).httpClientBuilder(NettyNioAsyncHttpClient.builder()
+			.maxConcurrency(MAX_CONNECTIONS)
+			.maxPendingConnectionAcquires(10_000)
+			.connectionAcquisitionTimeout(SOCKET_TIMEOUT)
+			.connectionTimeout(CONNECTION_TIMEOUT)
+			.readTimeout(SOCKET_TIMEOUT)
+			.writeTimeout(SOCKET_TIMEOUT)).build();
+	}
+
+	private <B extends AwsClientBuilder<B, ?>> B configure(B builder, RequestCounter counter,
+			Consumer<ClientOverrideConfiguration.Builder> more) {
+		return builder.endpointOverride(this.endpoint)
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-			.httpClientBuilder(Apache5HttpClient.builder()
-				.maxConnections(MAX_CONNECTIONS)
-				.connectionTimeout(Duration.ofSeconds(2))
-				.socketTimeout(Duration.ofSeconds(30)))
-			.overrideConfiguration(override -> more.accept(override.addExecutionInterceptor(counter)
-				.addExecutionInterceptor(this.latency)))
-			.build();
+			.overrideConfiguration((override) -> more.accept(override.addExecutionInterceptor(counter)
+				.addExecutionInterceptor(this.latency)));
 	}
 
 }

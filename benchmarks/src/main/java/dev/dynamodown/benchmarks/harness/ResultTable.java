@@ -1,6 +1,7 @@
 package dev.dynamodown.benchmarks.harness;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Prints a mode's results as a Markdown table (ready to paste into BENCHMARKS.md): ops/s per contender, the
  * ratio dynamodown / raw SDK, requests per library call, and the server's ceiling with how it was reached;
- * then the heap table for the rows that measure it.
+ * then every ceiling variant, the ratios of the rows compared with others ({@link Row#versus()}: the
+ * asynchronous rows against the blocking ones), and the heap table for the rows that measure it.
  */
 public final class ResultTable {
 
@@ -41,7 +43,38 @@ public final class ResultTable {
 					ceiling.describe(row), ratio(dynamodown, Optional.of(ceiling.opsPerSecond())) + " |"));
 		}
 		printCeilingVariants(results, out);
+		printVersus(results, out);
 		printHeap(results, out);
+	}
+
+	/** Each row compared with another: the ratio of their figures, contender by contender. */
+	private static void printVersus(List<RowResult> results, PrintStream out) {
+		Map<String, RowResult> byName = new LinkedHashMap<>();
+		results.forEach(result -> byName.putIfAbsent(result.row().name(), result));
+		List<String> lines = new ArrayList<>();
+		for (RowResult result : results) {
+			String versus = result.row().versus();
+			if (versus.isEmpty()) {
+				continue;
+			}
+			RowResult other = byName.get(versus);
+			if (other == null) {
+				throw new IllegalStateException(
+						"Row '" + result.row().name() + "' is compared with '" + versus + "', which was not measured");
+			}
+			lines.add("- " + result.row().name() + " / " + versus + ": " + Stream
+				.of(Column.DYNAMODOWN, Column.RAW_SDK, Column.SPRING_CLOUD_AWS)
+				.filter(column -> result.cell(column).isPresent() && other.cell(column).isPresent())
+				.map(column -> column.title() + " " + ratio(result.cell(column), other.cell(column).map(Cell::opsPerSecond)))
+				.collect(Collectors.joining(", ")));
+		}
+		if (lines.isEmpty()) {
+			return;
+		}
+		out.println();
+		out.println("Rows against the row they are compared with, same run (ratio of ops/s, contender by contender):");
+		out.println();
+		lines.forEach(out::println);
 	}
 
 	/** Every ceiling variant tried, not only the best: what more client concurrency gives, or does not. */

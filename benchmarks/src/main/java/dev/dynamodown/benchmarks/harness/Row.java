@@ -8,8 +8,11 @@ import java.util.Objects;
  * One line of a result table: a workload done by every contestant that supports it.
  * <p>
  * Rows sharing a {@code ceilingGroup} do the same work at different client concurrency (put with 1 and 8
- * threads); they share one server ceiling, the best raw-SDK figure among them and the group's ceiling
- * variants.
+ * threads, or 64 requests in flight on an asynchronous client); they share one server ceiling, the best raw-SDK
+ * figure among them and the group's ceiling variants.
+ * <p>
+ * A row may name another row it is to be compared with ({@code versus}): the asynchronous rows name their
+ * blocking counterparts, and the table lists the ratios of their contenders.
  */
 public final class Row {
 
@@ -31,6 +34,8 @@ public final class Row {
 
 	private final String goal;
 
+	private final String versus;
+
 	private final List<Contestant> contestants;
 
 	private Row(Builder builder) {
@@ -43,6 +48,7 @@ public final class Row {
 		this.ceilingNote = builder.ceilingNote;
 		this.measureHeap = builder.measureHeap;
 		this.goal = builder.goal;
+		this.versus = builder.versus;
 		this.contestants = List.copyOf(builder.contestants);
 	}
 
@@ -93,6 +99,11 @@ public final class Row {
 		return this.goal;
 	}
 
+	/** The name of the row this one is compared with, or an empty string. */
+	public String versus() {
+		return this.versus;
+	}
+
 	public List<Contestant> contestants() {
 		return this.contestants;
 	}
@@ -118,6 +129,8 @@ public final class Row {
 		private boolean measureHeap;
 
 		private String goal = "";
+
+		private String versus = "";
 
 		private final List<Contestant> contestants = new ArrayList<>();
 
@@ -162,6 +175,12 @@ public final class Row {
 
 		public Builder goal(String goal) {
 			this.goal = Objects.requireNonNull(goal, "'goal' must not be null");
+			return this;
+		}
+
+		/** Compares this row's contenders with those of the row named {@code versus}, measured in the same run. */
+		public Builder versus(String versus) {
+			this.versus = Objects.requireNonNull(versus, "'versus' must not be null");
 			return this;
 		}
 

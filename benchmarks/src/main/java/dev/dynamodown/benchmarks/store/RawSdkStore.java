@@ -36,11 +36,11 @@ public final class RawSdkStore implements PointStore, RangeStore, BulkStore {
 
 	private static final int MAX_ATTEMPTS = 10;
 
-	private static final String HASH = "ns";
+	static final String HASH = "ns";
 
-	private static final String RANGE = "k";
+	static final String RANGE = "k";
 
-	private static final String VALUE = "value";
+	static final String VALUE = "value";
 
 	private final DynamoDbClient client;
 

@@ -1,15 +1,21 @@
 package dev.dynamodown.benchmarks.workload;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.dynamodown.benchmarks.client.Tables;
 import dev.dynamodown.benchmarks.harness.Column;
+import dev.dynamodown.benchmarks.store.AsyncBulkStore;
+import dev.dynamodown.benchmarks.store.AsyncDynamoDownStore;
+import dev.dynamodown.benchmarks.store.AsyncPointStore;
+import dev.dynamodown.benchmarks.store.AsyncRangeStore;
 import dev.dynamodown.benchmarks.store.BulkStore;
 import dev.dynamodown.benchmarks.store.DynamoDownStore;
 import dev.dynamodown.benchmarks.store.PointStore;
 import dev.dynamodown.benchmarks.store.RangeStore;
+import dev.dynamodown.benchmarks.store.RawSdkAsyncStore;
 import dev.dynamodown.benchmarks.store.RawSdkStore;
 import dev.dynamodown.benchmarks.store.SpringCloudAwsStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,7 +24,8 @@ import org.springframework.cache.Cache;
 
 /**
  * One fresh table and every contender's store on it, all in the same namespace: each contender reads and
- * writes the very same items. Closing it deletes the table.
+ * writes the very same items. Closing it deletes the table. The asynchronous stores' lists are empty in a mode
+ * without asynchronous contenders ({@link Contenders#hasAsync()}).
  */
 final class Arena implements AutoCloseable {
 
@@ -37,6 +44,10 @@ final class Arena implements AutoCloseable {
 
 	private final Entrant<Cache> cache;
 
+	private final List<Entrant<AsyncDynamoDownStore>> asyncDynamodown;
+
+	private final List<Entrant<RawSdkAsyncStore>> asyncRaw;
+
 	private final RawSdkStore loader;
 
 	private final KeyLoop keyLoop;
@@ -51,6 +62,8 @@ final class Arena implements AutoCloseable {
 		this.raw = contenders.raw(table);
 		this.spring = contenders.springCloudAws(table);
 		this.cache = contenders.cache(table);
+		this.asyncDynamodown = contenders.hasAsync() ? List.of(contenders.asyncDynamodown(table)) : List.of();
+		this.asyncRaw = contenders.hasAsync() ? List.of(contenders.asyncRaw(table)) : List.of();
 		this.loader = contenders.loader(table);
 		this.keyLoop = contenders.keyLoop();
 		this.threads = contenders.threads();
@@ -96,6 +109,31 @@ final class Arena implements AutoCloseable {
 	/** The raw SDK contender's store. */
 	Entrant<RawSdkStore> raw() {
 		return this.raw;
+	}
+
+	List<Entrant<? extends AsyncPointStore>> asyncPointStores() {
+		return concat(this.asyncDynamodown, this.asyncRaw);
+	}
+
+	List<Entrant<? extends AsyncRangeStore>> asyncRangeStores() {
+		return concat(this.asyncDynamodown, this.asyncRaw);
+	}
+
+	/** dynamodown only: the raw SDK's bulk rows are the blocking loops and their ceiling variants. */
+	List<Entrant<? extends AsyncBulkStore>> asyncBulkStores() {
+		return List.copyOf(this.asyncDynamodown);
+	}
+
+	/** Whether this mode measures the asynchronous rows. */
+	boolean hasAsync() {
+		return !this.asyncDynamodown.isEmpty();
+	}
+
+	private static <S> List<Entrant<? extends S>> concat(List<? extends Entrant<? extends S>> first,
+			List<? extends Entrant<? extends S>> second) {
+		List<Entrant<? extends S>> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
 	}
 
 	/** The raw SDK store again, filling the ceiling column with more client concurrency. */

@@ -3,6 +3,7 @@ package dev.dynamodown.benchmarks.workload;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
+import dev.dynamodown.AsyncDynamoDown;
 import dev.dynamodown.DynamoDown;
 import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.ValueCodec;
@@ -10,11 +11,15 @@ import dev.dynamodown.benchmarks.client.BenchmarkClients;
 import dev.dynamodown.benchmarks.client.RequestCounter;
 import dev.dynamodown.benchmarks.client.Route;
 import dev.dynamodown.benchmarks.harness.Column;
+import dev.dynamodown.benchmarks.store.AsyncDynamoDownStore;
 import dev.dynamodown.benchmarks.store.DynamoDownStore;
+import dev.dynamodown.benchmarks.store.RawSdkAsyncStore;
 import dev.dynamodown.benchmarks.store.RawSdkStore;
 import dev.dynamodown.benchmarks.store.SpringCloudAwsStore;
 import dev.dynamodown.cache.DynamoDownCacheConfiguration;
 import dev.dynamodown.cache.DynamoDownCacheManager;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import org.springframework.cache.Cache;
@@ -22,8 +27,12 @@ import org.springframework.cache.Cache;
 /**
  * The three contenders of one latency mode, each on its own {@link DynamoDbClient} built identically by
  * {@link BenchmarkClients} (same HTTP client configuration, same route and simulated latency), with its own
- * request counter; plus an admin client straight to the server, without latency, that creates, fills and
- * deletes tables untimed.
+ * request counter; the asynchronous dynamodown and raw SDK contenders, each on its own
+ * {@link DynamoDbAsyncClient}, where the route lets one caller thread keep many requests in flight; plus an
+ * admin client straight to the server, without latency, that creates, fills and deletes tables untimed.
+ * <p>
+ * A route that spends its latency in the clients' interceptor has no asynchronous contenders: the
+ * interceptor would sleep on the one caller thread, sending the requests one after the other.
  */
 public final class Contenders implements AutoCloseable {
 
@@ -45,6 +54,8 @@ public final class Contenders implements AutoCloseable {
 
 	private final DynamoDown dynamoDown;
 
+	private final @Nullable AsyncContenders async;
+
 	private final ExecutorService pool;
 
 	private final KeyLoop keyLoop;
@@ -64,6 +75,7 @@ public final class Contenders implements AutoCloseable {
 		this.springClient = clients.create(this.springRequests);
 		this.admin = new BenchmarkClients(route.server(), Duration.ZERO).create(new RequestCounter());
 		this.dynamoDown = DynamoDown.create(this.dynamodownClient, options);
+		this.async = route.interceptorLatency().isZero() ? new AsyncContenders(clients, options) : null;
 		this.pool = pool;
 		this.keyLoop = new KeyLoop(pool);
 		this.threads = threads;
@@ -105,6 +117,29 @@ public final class Contenders implements AutoCloseable {
 				new SpringCloudAwsStore(this.springClient, table, NAMESPACE));
 	}
 
+	/** Whether this mode has asynchronous contenders. */
+	boolean hasAsync() {
+		return this.async != null;
+	}
+
+	Entrant<AsyncDynamoDownStore> asyncDynamodown(String table) {
+		AsyncContenders async = requireAsync();
+		return new Entrant<>(Column.DYNAMODOWN, async.dynamodownRequests,
+				new AsyncDynamoDownStore(async.asyncDynamoDown.template(table, NAMESPACE, ValueCodec.string())));
+	}
+
+	Entrant<RawSdkAsyncStore> asyncRaw(String table) {
+		AsyncContenders async = requireAsync();
+		return new Entrant<>(Column.RAW_SDK, async.rawRequests, new RawSdkAsyncStore(async.rawClient, table, NAMESPACE));
+	}
+
+	private AsyncContenders requireAsync() {
+		if (this.async == null) {
+			throw new IllegalStateException("No asynchronous contenders when the latency is spent in the clients' interceptor");
+		}
+		return this.async;
+	}
+
 	RawSdkStore loader(String table) {
 		return new RawSdkStore(this.admin, table, NAMESPACE, this.pool);
 	}
@@ -117,8 +152,39 @@ public final class Contenders implements AutoCloseable {
 		return this.threads;
 	}
 
+	/** The asynchronous contenders' clients and their counters. */
+	private static final class AsyncContenders implements AutoCloseable {
+
+		private final RequestCounter dynamodownRequests = new RequestCounter();
+
+		private final RequestCounter rawRequests = new RequestCounter();
+
+		private final DynamoDbAsyncClient dynamodownClient;
+
+		private final DynamoDbAsyncClient rawClient;
+
+		private final AsyncDynamoDown asyncDynamoDown;
+
+		AsyncContenders(BenchmarkClients clients, DynamoDownOptions options) {
+			this.dynamodownClient = clients.createAsync(this.dynamodownRequests);
+			this.rawClient = clients.createAsync(this.rawRequests);
+			this.asyncDynamoDown = AsyncDynamoDown.create(this.dynamodownClient, options);
+		}
+
+		@Override
+		public void close() {
+			this.asyncDynamoDown.close();
+			this.dynamodownClient.close();
+			this.rawClient.close();
+		}
+
+	}
+
 	@Override
 	public void close() {
+		if (this.async != null) {
+			this.async.close();
+		}
 		this.dynamoDown.close();
 		this.dynamodownClient.close();
 		this.rawClient.close();
