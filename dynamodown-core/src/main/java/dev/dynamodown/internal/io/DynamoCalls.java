@@ -28,31 +28,59 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse;
 /**
  * The step that sends a request: one method per DynamoDB request the stores send, each answering
  * with a future (completed normally with the response, or exceptionally with what the client
- * threw), and where work that sends requests alongside the caller starts. Two implementations:
+ * threw), all through {@link #send}, and where work that sends requests alongside the caller starts. Two implementations:
  * {@link BlockingDynamoCalls} over a {@code DynamoDbClient}, {@link AsyncDynamoCalls} over a
  * {@code DynamoDbAsyncClient}. Nothing else in the library knows which one it runs on.
  */
 public interface DynamoCalls {
 
-	CompletableFuture<GetItemResponse> getItem(GetItemRequest request);
+	default CompletableFuture<GetItemResponse> getItem(GetItemRequest request) {
+		return send(DynamoRequest.GET_ITEM, request);
+	}
 
-	CompletableFuture<PutItemResponse> putItem(PutItemRequest request);
+	default CompletableFuture<PutItemResponse> putItem(PutItemRequest request) {
+		return send(DynamoRequest.PUT_ITEM, request);
+	}
 
-	CompletableFuture<DeleteItemResponse> deleteItem(DeleteItemRequest request);
+	default CompletableFuture<DeleteItemResponse> deleteItem(DeleteItemRequest request) {
+		return send(DynamoRequest.DELETE_ITEM, request);
+	}
 
-	CompletableFuture<QueryResponse> query(QueryRequest request);
+	default CompletableFuture<QueryResponse> query(QueryRequest request) {
+		return send(DynamoRequest.QUERY, request);
+	}
 
-	CompletableFuture<BatchWriteItemResponse> batchWriteItem(BatchWriteItemRequest request);
+	default CompletableFuture<BatchWriteItemResponse> batchWriteItem(BatchWriteItemRequest request) {
+		return send(DynamoRequest.BATCH_WRITE_ITEM, request);
+	}
 
-	CompletableFuture<BatchGetItemResponse> batchGetItem(BatchGetItemRequest request);
+	default CompletableFuture<BatchGetItemResponse> batchGetItem(BatchGetItemRequest request) {
+		return send(DynamoRequest.BATCH_GET_ITEM, request);
+	}
 
-	CompletableFuture<TransactWriteItemsResponse> transactWriteItems(TransactWriteItemsRequest request);
+	default CompletableFuture<TransactWriteItemsResponse> transactWriteItems(TransactWriteItemsRequest request) {
+		return send(DynamoRequest.TRANSACT_WRITE_ITEMS, request);
+	}
 
-	CompletableFuture<DescribeTableResponse> describeTable(DescribeTableRequest request);
+	default CompletableFuture<DescribeTableResponse> describeTable(DescribeTableRequest request) {
+		return send(DynamoRequest.DESCRIBE_TABLE, request);
+	}
 
-	CompletableFuture<CreateTableResponse> createTable(CreateTableRequest request);
+	default CompletableFuture<CreateTableResponse> createTable(CreateTableRequest request) {
+		return send(DynamoRequest.CREATE_TABLE, request);
+	}
 
-	CompletableFuture<UpdateTimeToLiveResponse> updateTimeToLive(UpdateTimeToLiveRequest request);
+	default CompletableFuture<UpdateTimeToLiveResponse> updateTimeToLive(UpdateTimeToLiveRequest request) {
+		return send(DynamoRequest.UPDATE_TIME_TO_LIVE, request);
+	}
+
+	/**
+	 * Sends one request.
+	 * @param kind which request, and each client's method for it
+	 * @param request the request
+	 * @return the response, or what the client threw, also when it threw rather than failing its future
+	 */
+	<Q, R> CompletableFuture<R> send(DynamoRequest<Q, R> kind, Q request);
 
 	/**
 	 * Starts work that sends requests concurrently with the caller: the other lanes of a batch, a
