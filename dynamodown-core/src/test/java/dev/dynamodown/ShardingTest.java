@@ -236,6 +236,38 @@ class ShardingTest {
 	}
 
 	@Test
+	void templatesOfOneNamespaceShareTheVerifiedCount() {
+		store(7).put("a", "1");
+		requests.reset();
+		assertThat(store(7).get("a")).as("a template made for one call").contains("1");
+		assertThat(store(7).keys(KeyRange.all()).toList()).containsExactly("a");
+		assertThat(recordReads()).as("verified by the first template of the namespace").isZero();
+	}
+
+	@Test
+	void aTemplateThatFoundNoRecordChecksAgainOnceAnotherCountClaimedTheNamespace() {
+		SortedKeyValueOperations<String> plain = store(1);
+		assertThat(plain.get("a")).as("no record, no items: verified as unsharded").isEmpty();
+		store(7).put("a", "written over 7 shards");
+		assertThatExceptionOfType(DynamoDownException.class).as("not a silent miss of the sharded item")
+			.isThrownBy(() -> plain.get("a"))
+			.withMessageContaining("laid out over 7 shards");
+	}
+
+	@Test
+	void aNamespaceDestroyedByLocationIsClaimedAgainByTheTemplatesThatHadVerifiedIt() {
+		SortedKeyValueOperations<String> events = store(7);
+		events.put("a", "1");
+		fixture.stores(this.api).destroy(fixture.table() + "/" + this.namespace);
+		assertThat(rawItems()).isEmpty();
+		events.put("b", "2");
+		assertThat(rawItems()).as("the record claimed again, so that other counts see the items")
+			.containsKey(ShardLayout.of(this.namespace, 7).recordPartition() + " shards");
+		assertThatExceptionOfType(DynamoDownException.class).isThrownBy(() -> store(1).get("b"))
+			.withMessageContaining("laid out over 7 shards");
+	}
+
+	@Test
 	void destroyDeletesEveryShardAndTheRecordWhichFreesTheName() {
 		SortedKeyValueOperations<String> events = store(7);
 		events.batch((batch) -> IntStream.range(0, 100).forEach((i) -> batch.put("k" + i, "v")));

@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
  * namespace (one conditional {@code PutItem}); a store of another count that claimed first makes
  * it fail naming that count.</li>
  * <li>Once the count is verified (recorded as the store's, or no record for an unsharded store,
- * or claimed), nothing is sent again. Until then every use checks again: a failed check is not
+ * or claimed), nothing is sent again, by this store or any other of the runtime with the same
+ * count ({@link VerifiedShardCounts}). Until then every use checks again: a failed check is not
  * kept, and a sharded store whose namespace is empty and unclaimed reads on and looks again next
  * time.</li>
  * <li>Concurrent first uses share one request: the read in progress, or the claim.</li>
@@ -45,7 +46,9 @@ final class ShardCountCheck {
 
 	private final ShardLayout layout;
 
-	private volatile boolean verified;
+	private final StoreLocation location;
+
+	private final VerifiedShardCounts verifiedCounts;
 
 	/** The read of the record in progress, shared by concurrent first uses, or {@code null}. */
 	private final AtomicReference<@Nullable CompletableFuture<Check>> reading = new AtomicReference<>();
@@ -53,9 +56,11 @@ final class ShardCountCheck {
 	/** The claim in progress, or {@code null}. */
 	private final AtomicReference<@Nullable CompletableFuture<Void>> claiming = new AtomicReference<>();
 
-	ShardCountCheck(DynamoCalls calls, ShardLayout layout) {
+	ShardCountCheck(DynamoCalls calls, StoreLocation location, ShardLayout layout, VerifiedShardCounts verifiedCounts) {
 		this.calls = calls;
+		this.location = location;
 		this.layout = layout;
+		this.verifiedCounts = verifiedCounts;
 	}
 
 	/**
@@ -65,7 +70,7 @@ final class ShardCountCheck {
 	 * counts if they differ
 	 */
 	CompletableFuture<Void> beforeRead(TableSchema schema) {
-		if (this.verified) {
+		if (verified()) {
 			return CompletableFuture.completedFuture(null);
 		}
 		return read(schema).thenApply((check) -> null);
@@ -79,17 +84,21 @@ final class ShardCountCheck {
 	 * counts if they differ or another count claimed the namespace first
 	 */
 	CompletableFuture<Void> beforeWrite(TableSchema schema) {
-		if (this.verified) {
+		if (verified()) {
 			return CompletableFuture.completedFuture(null);
 		}
 		// A concurrent first write may have claimed the namespace since this read began: no second claim then.
-		return read(schema).thenCompose((check) -> (check == Check.VERIFIED || this.verified)
+		return read(schema).thenCompose((check) -> (check == Check.VERIFIED || verified())
 				? CompletableFuture.completedFuture(null) : claim(schema));
 	}
 
 	/** The record was deleted (the namespace destroyed): the next use checks, and a write claims, again. */
 	void forget() {
-		this.verified = false;
+		this.verifiedCounts.forget(this.location);
+	}
+
+	private boolean verified() {
+		return this.verifiedCounts.isVerified(this.location, this.layout.shards());
 	}
 
 	private CompletableFuture<Check> read(TableSchema schema) {
@@ -150,7 +159,7 @@ final class ShardCountCheck {
 		}
 		sent.whenComplete((outcome, failure) -> {
 			if (failure == null && verifies.test(outcome)) {
-				this.verified = true;
+				this.verifiedCounts.verified(this.location, this.layout.shards());
 			}
 			// Not kept: the next use checks again, unless this one verified the count.
 			inProgress.set(null);

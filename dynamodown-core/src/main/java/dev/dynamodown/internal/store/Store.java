@@ -54,7 +54,7 @@ public final class Store {
 		this.runtime = runtime;
 		this.location = location;
 		this.partitioning = Partitioning.of(layout);
-		this.shardCount = new ShardCountCheck(runtime.calls(), layout);
+		this.shardCount = new ShardCountCheck(runtime.calls(), location, layout, runtime.verifiedShardCounts());
 		this.consistentReads = runtime.options().consistentReads();
 	}
 

@@ -51,6 +51,8 @@ public final class StoreRuntime {
 
 	private final SchemaRegistry schemas;
 
+	private final VerifiedShardCounts verifiedShardCounts = new VerifiedShardCounts();
+
 	private final Expiry expiry;
 
 	private final @Nullable ExecutorService pool;
@@ -98,6 +100,11 @@ public final class StoreRuntime {
 
 	public SchemaRegistry schemas() {
 		return this.schemas;
+	}
+
+	/** The shard counts its stores have verified, shared so that each namespace is checked once. */
+	VerifiedShardCounts verifiedShardCounts() {
+		return this.verifiedShardCounts;
 	}
 
 	/** When the entries of this runtime's stores expire: the expiry attribute and the clock. */
