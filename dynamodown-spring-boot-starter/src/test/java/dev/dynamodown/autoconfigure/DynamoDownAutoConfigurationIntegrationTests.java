@@ -90,6 +90,11 @@ class DynamoDownAutoConfigurationIntegrationTests {
 						.toList();
 					keys.forEach((key) -> events.put(key, "event at " + key));
 					assertThat(events.keys(KeyRange.all()).toList()).containsExactlyElementsOf(keys);
+					@SuppressWarnings("unchecked")
+					AsyncSortedKeyValueTemplate<String> eventsAsync = context.getBean("eventsAsync",
+							AsyncSortedKeyValueTemplate.class);
+					assertThat(eventsAsync.count(KeyRange.all()).get(10, TimeUnit.SECONDS))
+						.as("the asynchronous bean reads the same shards").isEqualTo((long) keys.size());
 					Set<String> partitions = new TreeSet<>();
 					context.getBean(DynamoDbClient.class)
 						.scanPaginator((request) -> request.tableName(table))

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.dynamodown.AsyncSortedKeyValueTemplate;
 import dev.dynamodown.DynamoDown;
 import dev.dynamodown.DynamoDownOptions;
 import dev.dynamodown.Meetup;
@@ -247,6 +248,9 @@ class DynamoDownAutoConfigurationTests {
 					assertThat(context.getBean("cheap", SortedKeyValueTemplate.class).consistentReads()).isFalse();
 					assertThat(context.getBean("strong", SortedKeyValueTemplate.class).consistentReads()).isTrue();
 					assertThat(context.getBean("plain", SortedKeyValueTemplate.class).consistentReads()).isTrue();
+					assertThat(context.getBean("cheapAsync", AsyncSortedKeyValueTemplate.class).consistentReads())
+						.as("the asynchronous bean of the same namespace").isFalse();
+					assertThat(context.getBean("strongAsync", AsyncSortedKeyValueTemplate.class).consistentReads()).isTrue();
 				});
 			contextRunner
 				.withPropertyValues("dynamodown.table=app-data", "dynamodown.namespaces.strong.consistent-reads=true",
@@ -256,6 +260,8 @@ class DynamoDownAutoConfigurationTests {
 					assertThat(context.getBean("strong", SortedKeyValueTemplate.class).consistentReads()).isTrue();
 					assertThat(context.getBean("plain", SortedKeyValueTemplate.class).consistentReads())
 						.as("unset: the DynamoDown's, as customized").isFalse();
+					assertThat(context.getBean("plainAsync", AsyncSortedKeyValueTemplate.class).consistentReads())
+						.as("unset: the AsyncDynamoDown's, customized alike").isFalse();
 				});
 		}
 
