@@ -1,27 +1,19 @@
 package dev.dynamodown.benchmarks.proxy;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.dynamodown.loopback.ClientConnection;
+import dev.dynamodown.loopback.HttpMessage;
+import dev.dynamodown.loopback.LoopbackServer;
+import dev.dynamodown.loopback.UpstreamConnection;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +36,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BenchmarkProxy implements AutoCloseable {
 
+	/** No answer of a local server takes this long; a hung server fails the request instead of hanging it. */
+	private static final Duration UPSTREAM_READ_TIMEOUT = Duration.ofSeconds(60);
+
 	private final InetSocketAddress upstream;
 
 	private final long latencyNanos;
@@ -52,25 +47,13 @@ public final class BenchmarkProxy implements AutoCloseable {
 
 	private final @Nullable Throttler throttler;
 
-	private final ServerSocket server;
-
-	private final ExecutorService threads = Executors.newCachedThreadPool((task) -> {
-		Thread thread = new Thread(task, "benchmark-proxy");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-
-	private final List<Throwable> errors = new CopyOnWriteArrayList<>();
+	private final LoopbackServer server;
 
 	private final AtomicLong requests = new AtomicLong();
 
 	private final AtomicInteger delayed = new AtomicInteger();
 
 	private final AtomicInteger mostDelayed = new AtomicInteger();
-
-	private volatile boolean closed;
 
 	private BenchmarkProxy(URI upstream, Duration latency, @Nullable PartitionThroughput throughput) throws IOException {
 		Objects.requireNonNull(upstream, "'upstream' must not be null");
@@ -81,8 +64,7 @@ public final class BenchmarkProxy implements AutoCloseable {
 		this.latencyNanos = latency.toNanos();
 		this.throughput = throughput;
 		this.throttler = (throughput != null) ? new Throttler(throughput) : null;
-		this.server = new ServerSocket(0, 256, InetAddress.getLoopbackAddress());
-		this.threads.execute(this::accept);
+		this.server = LoopbackServer.start("benchmark-proxy", this::serve);
 	}
 
 	/**
@@ -103,7 +85,7 @@ public final class BenchmarkProxy implements AutoCloseable {
 
 	/** Where clients connect: {@code http://127.0.0.1:port}. */
 	public URI endpoint() {
-		return URI.create("http://127.0.0.1:" + this.server.getLocalPort());
+		return this.server.endpoint();
 	}
 
 	public Duration latency() {
@@ -127,52 +109,17 @@ public final class BenchmarkProxy implements AutoCloseable {
 
 	/** Failures of the proxy itself, or of its connections to the server; a correct run has none. */
 	public List<Throwable> errors() {
-		return List.copyOf(this.errors);
+		return this.server.errors();
 	}
 
 	@Override
 	public void close() {
-		this.closed = true;
-		try {
-			this.server.close();
-		}
-		catch (IOException ex) {
-			// closing anyway
-		}
-		for (Socket socket : this.open) {
-			closeQuietly(socket);
-		}
-		this.threads.shutdownNow();
-		try {
-			this.threads.awaitTermination(5, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.server.close();
 	}
 
-	private void accept() {
-		while (!this.closed) {
-			try {
-				Socket client = this.server.accept();
-				this.open.add(client);
-				this.threads.execute(() -> serve(client));
-			}
-			catch (IOException ex) {
-				if (!this.closed) {
-					this.errors.add(ex);
-				}
-				return;
-			}
-		}
-	}
-
-	private void serve(Socket client) {
-		try (client; UpstreamConnection upstream = new UpstreamConnection(this.upstream)) {
-			client.setTcpNoDelay(true);
-			HttpInput in = new HttpInput(client.getInputStream());
-			OutputStream out = new BufferedOutputStream(client.getOutputStream(), 64 * 1024);
-			for (HttpMessage request = HttpMessage.readRequest(in, out); request != null; request = HttpMessage.readRequest(in, out)) {
+	private void serve(ClientConnection client) throws IOException {
+		try (UpstreamConnection upstream = new UpstreamConnection(this.upstream, UPSTREAM_READ_TIMEOUT)) {
+			for (HttpMessage request = client.nextRequest(); request != null; request = client.nextRequest()) {
 				this.requests.incrementAndGet();
 				if (!delay()) {
 					return;
@@ -180,22 +127,11 @@ public final class BenchmarkProxy implements AutoCloseable {
 				HttpMessage answer = (this.throttler != null) ? this.throttler.exchange(request, upstream::send)
 						: upstream.send(request);
 				// The server may close its side; the client's connection stays open unless the client asked.
-				(answer.closes() ? answer.withHeader("Connection", "keep-alive") : answer).write(out);
+				client.send(answer.closes() ? answer.withHeader("Connection", "keep-alive") : answer);
 				if (request.closes()) {
 					return;
 				}
 			}
-		}
-		catch (SocketException ex) {
-			// the client hung up, or the proxy is closing: nothing to report
-		}
-		catch (IOException | RuntimeException ex) {
-			if (!this.closed) {
-				this.errors.add(ex);
-			}
-		}
-		finally {
-			this.open.remove(client);
 		}
 	}
 
@@ -218,15 +154,6 @@ public final class BenchmarkProxy implements AutoCloseable {
 		}
 		finally {
 			this.delayed.decrementAndGet();
-		}
-	}
-
-	private static void closeQuietly(Socket socket) {
-		try {
-			socket.close();
-		}
-		catch (IOException ex) {
-			// closing anyway
 		}
 	}
 

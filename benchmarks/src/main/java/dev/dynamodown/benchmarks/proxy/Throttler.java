@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.dynamodown.loopback.DynamoAnswers;
+import dev.dynamodown.loopback.HttpMessage;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -190,7 +192,8 @@ final class Throttler {
 
 	private HttpMessage throttled() {
 		this.model.countThrottledRequest();
-		return DynamoAnswers.throughputExceeded();
+		return DynamoAnswers.throughputExceeded(
+				"The level of configured provisioned throughput for the partition was exceeded (benchmark throughput model)");
 	}
 
 	private String partition(JsonNode itemOrKey) {

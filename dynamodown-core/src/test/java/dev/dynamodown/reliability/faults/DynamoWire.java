@@ -5,9 +5,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
-import java.util.zip.CRC32;
 
+import dev.dynamodown.loopback.DynamoAnswers;
+import dev.dynamodown.loopback.HttpMessage;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,31 +15,15 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * DynamoDB's JSON protocol, as far as the fault proxy needs it: error answers the SDK maps to
- * the right exception, the {@code x-amz-crc32} checksum the SDK verifies on every answer, and
- * the splitting of batch requests into a forwarded part and a held-back part that is then
- * reported unprocessed.
+ * DynamoDB's JSON protocol, as far as the fault proxy needs it beyond {@link DynamoAnswers}: the
+ * answers it makes up for transactions, TTL and authentication failures, and the splitting of
+ * batch requests into a forwarded part and a held-back part that is then reported unprocessed.
  */
 final class DynamoWire {
-
-	static final String JSON_1_0 = "application/x-amz-json-1.0";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private DynamoWire() {
-	}
-
-	/** The operation of a request, from {@code X-Amz-Target: DynamoDB_20120810.PutItem}. */
-	static String operation(HttpMessage request) {
-		String target = request.header("X-Amz-Target");
-		return (target != null) ? target.substring(target.indexOf('.') + 1) : "(none)";
-	}
-
-	/** An error answer as DynamoDB sends it: the {@code __type} names the exception. */
-	static HttpMessage error(int status, String type, String message) {
-		ObjectNode body = JSON.createObjectNode().put("__type", type).put("message", message);
-		return answer(status, (status == 400) ? "Bad Request" : (status == 500) ? "Internal Server Error"
-				: "Service Unavailable", JSON.writeValueAsBytes(body));
 	}
 
 	/**
@@ -52,7 +36,7 @@ final class DynamoWire {
 			.put("Message", "Transaction cancelled, please refer cancellation reasons for specific reasons "
 					+ "[ConditionalCheckFailed] (injected)");
 		body.putArray("CancellationReasons").addObject().put("Code", "ConditionalCheckFailed");
-		return answer(400, "Bad Request", JSON.writeValueAsBytes(body));
+		return DynamoAnswers.answer(400, JSON.writeValueAsBytes(body));
 	}
 
 	/**
@@ -80,7 +64,7 @@ final class DynamoWire {
 				: "The security token included in the request is invalid: X-Amz-Security-Token=" + token
 						+ " (" + token + "), access key " + accessKeyId + ", principal arn:aws:sts::123456789012:assumed-role/app/"
 						+ accessKeyId + ", secret key: " + Fault.PLANTED_SECRET;
-		return error(400, "com.amazon.coral.service#" + (signature ? "InvalidSignatureException"
+		return DynamoAnswers.error(400, "com.amazon.coral.service#" + (signature ? "InvalidSignatureException"
 				: "UnrecognizedClientException"), message);
 	}
 
@@ -89,25 +73,7 @@ final class DynamoWire {
 		JsonNode specification = JSON.readTree(request.body()).get("TimeToLiveSpecification");
 		ObjectNode body = JSON.createObjectNode();
 		body.set("TimeToLiveSpecification", specification);
-		return answer(200, "OK", JSON.writeValueAsBytes(body));
-	}
-
-	/** A successful answer with a body the proxy made up or changed. */
-	static HttpMessage answer(int status, String reason, byte[] body) {
-		return HttpMessage.response(status, reason, List.of(new String[] { "Content-Type", JSON_1_0 },
-				new String[] { "x-amzn-RequestId", UUID.randomUUID().toString() },
-				new String[] { "x-amz-crc32", crc32(body) }), body);
-	}
-
-	/** A changed body for an answer of dynalite's, with its checksum recomputed. */
-	static HttpMessage rewrite(HttpMessage answer, byte[] body) {
-		return answer.withBody(body).withHeader("x-amz-crc32", crc32(body));
-	}
-
-	private static String crc32(byte[] body) {
-		CRC32 crc = new CRC32();
-		crc.update(body);
-		return Long.toString(crc.getValue());
+		return DynamoAnswers.answer(200, JSON.writeValueAsBytes(body));
 	}
 
 	/**

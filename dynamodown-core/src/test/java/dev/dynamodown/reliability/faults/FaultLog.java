@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
+import dev.dynamodown.loopback.HttpMessage;
+
 /** Every request the {@link FaultProxy} received, in order of arrival, with the fault it got. */
 public final class FaultLog {
 

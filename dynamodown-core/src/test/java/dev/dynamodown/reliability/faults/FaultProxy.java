@@ -1,27 +1,19 @@
 package dev.dynamodown.reliability.faults;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import org.jspecify.annotations.Nullable;
+import dev.dynamodown.loopback.ClientConnection;
+import dev.dynamodown.loopback.DynamoAnswers;
+import dev.dynamodown.loopback.HttpMessage;
+import dev.dynamodown.loopback.LoopbackServer;
+import dev.dynamodown.loopback.UpstreamConnection;
 
 /**
  * A loopback HTTP proxy between a {@code DynamoDbClient} and dynalite that injects faults at the
@@ -38,33 +30,22 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FaultProxy implements AutoCloseable {
 
+	private static final Duration UPSTREAM_READ_TIMEOUT = Duration.ofSeconds(30);
+
 	private final InetSocketAddress upstream;
 
-	private final ServerSocket server;
-
-	private final ExecutorService threads = Executors.newCachedThreadPool((task) -> {
-		Thread thread = new Thread(task, "fault-proxy");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+	private final LoopbackServer server;
 
 	private final Random random;
 
 	private final FaultLog log = new FaultLog();
 
-	private final List<Throwable> errors = new CopyOnWriteArrayList<>();
-
 	private volatile FaultPlan plan = FaultPlan.none();
-
-	private volatile boolean closed;
 
 	private FaultProxy(URI upstream, long seed) throws IOException {
 		this.upstream = new InetSocketAddress(upstream.getHost(), upstream.getPort());
 		this.random = new Random(seed);
-		this.server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
-		this.threads.execute(this::accept);
+		this.server = LoopbackServer.start("fault-proxy", this::serve);
 	}
 
 	/**
@@ -83,7 +64,7 @@ public final class FaultProxy implements AutoCloseable {
 
 	/** Where clients connect: {@code http://127.0.0.1:port}. */
 	public URI endpoint() {
-		return URI.create("http://127.0.0.1:" + this.server.getLocalPort());
+		return this.server.endpoint();
 	}
 
 	/** Replaces the plan deciding the fault of each request from now on. */
@@ -98,71 +79,26 @@ public final class FaultProxy implements AutoCloseable {
 
 	/** Failures of the proxy itself; a correct run has none. */
 	public List<Throwable> errors() {
-		return List.copyOf(this.errors);
+		return this.server.errors();
 	}
 
 	@Override
 	public void close() {
-		this.closed = true;
-		try {
-			this.server.close();
-		}
-		catch (IOException ex) {
-			// closing anyway
-		}
-		for (Socket socket : this.open) {
-			closeQuietly(socket);
-		}
-		this.threads.shutdownNow();
+		this.server.close();
 	}
 
-	private void accept() {
-		while (!this.closed) {
-			try {
-				Socket client = this.server.accept();
-				this.open.add(client);
-				this.threads.execute(() -> serve(client));
-			}
-			catch (IOException ex) {
-				if (!this.closed) {
-					this.errors.add(ex);
-				}
+	private void serve(ClientConnection client) throws IOException {
+		for (HttpMessage request = client.nextRequest(); request != null; request = client.nextRequest()) {
+			if (!handle(request, client)) {
 				return;
 			}
 		}
 	}
 
-	private void serve(Socket client) {
-		try (client) {
-			client.setTcpNoDelay(true);
-			InputStream in = new BufferedInputStream(client.getInputStream());
-			OutputStream out = new BufferedOutputStream(client.getOutputStream());
-			for (HttpMessage request = HttpMessage.read(in); request != null; request = HttpMessage.read(in)) {
-				if (request.header("Expect") != null) {
-					throw new IllegalStateException("Expect: 100-continue is not supported by the fault proxy");
-				}
-				if (!handle(request, client, in, out)) {
-					return;
-				}
-			}
-		}
-		catch (SocketException ex) {
-			// the client hung up (after its timeout, or on close): nothing to report
-		}
-		catch (IOException | RuntimeException ex) {
-			if (!this.closed) {
-				this.errors.add(ex);
-			}
-		}
-		finally {
-			this.open.remove(client);
-		}
-	}
-
 	/** Handles one request; {@code false} when the connection is done with. */
-	private boolean handle(HttpMessage request, Socket client, InputStream in, OutputStream out) throws IOException {
+	private boolean handle(HttpMessage request, ClientConnection client) throws IOException {
 		long received = System.nanoTime();
-		String operation = DynamoWire.operation(request);
+		String operation = DynamoAnswers.operation(request);
 		Fault fault = this.plan.decide(operation);
 		if (!fault.appliesTo(operation)) {
 			fault = Fault.NONE;
@@ -170,38 +106,37 @@ public final class FaultProxy implements AutoCloseable {
 		switch (fault) {
 			case NONE -> {
 				this.log.record(request, operation, fault, received, 0);
-				forward(request).write(out);
+				client.send(forward(request));
 				return true;
 			}
-			case THROUGHPUT_EXCEEDED -> answer(request, operation, fault, received, out, DynamoWire.error(400,
-					"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
+			case THROUGHPUT_EXCEEDED -> answer(request, operation, fault, received, client, DynamoAnswers.throughputExceeded(
 					"The level of configured provisioned throughput for the table was exceeded (injected)"));
-			case THROTTLING -> answer(request, operation, fault, received, out, DynamoWire.error(400,
+			case THROTTLING -> answer(request, operation, fault, received, client, DynamoAnswers.error(400,
 					"com.amazon.coral.availability#ThrottlingException", "Rate of requests exceeds the allowed throughput (injected)"));
-			case INTERNAL_ERROR -> answer(request, operation, fault, received, out, DynamoWire.error(500,
+			case INTERNAL_ERROR -> answer(request, operation, fault, received, client, DynamoAnswers.error(500,
 					"com.amazonaws.dynamodb.v20120810#InternalServerError", "Internal server error (injected)"));
-			case UNAVAILABLE -> answer(request, operation, fault, received, out, DynamoWire.error(503,
+			case UNAVAILABLE -> answer(request, operation, fault, received, client, DynamoAnswers.error(503,
 					"com.amazonaws.dynamodb.v20120810#ServiceUnavailable", "Service unavailable (injected)"));
-			case INVALID_SIGNATURE, UNRECOGNIZED_CLIENT -> answer(request, operation, fault, received, out,
+			case INVALID_SIGNATURE, UNRECOGNIZED_CLIENT -> answer(request, operation, fault, received, client,
 					DynamoWire.authenticationError(fault == Fault.INVALID_SIGNATURE, request));
 			case INTERNAL_ERROR_AFTER -> {
 				forward(request);
-				answer(request, operation, fault, received, out, DynamoWire.error(500,
+				answer(request, operation, fault, received, client, DynamoAnswers.error(500,
 						"com.amazonaws.dynamodb.v20120810#InternalServerError", "Internal server error (injected after applying)"));
 			}
-			case TRANSACTION_CANCELLED -> answer(request, operation, fault, received, out, DynamoWire.transactionCancelled());
-			case TRANSACTION_APPLIED -> answer(request, operation, fault, received, out,
-					DynamoWire.answer(200, "OK", "{}".getBytes(StandardCharsets.UTF_8)));
-			case TIME_TO_LIVE_ENABLED -> answer(request, operation, fault, received, out, DynamoWire.timeToLiveEnabled(request));
+			case TRANSACTION_CANCELLED -> answer(request, operation, fault, received, client, DynamoWire.transactionCancelled());
+			case TRANSACTION_APPLIED -> answer(request, operation, fault, received, client,
+					DynamoAnswers.answer(200, "{}".getBytes(StandardCharsets.UTF_8)));
+			case TIME_TO_LIVE_ENABLED -> answer(request, operation, fault, received, client, DynamoWire.timeToLiveEnabled(request));
 			case RESET_BEFORE -> {
 				this.log.record(request, operation, fault, received, 0);
-				reset(client);
+				client.reset();
 				return false;
 			}
 			case RESET_AFTER -> {
 				forward(request);
 				this.log.record(request, operation, fault, received, 0);
-				reset(client);
+				client.reset();
 				return false;
 			}
 			case STALL_BEFORE, STALL_AFTER -> {
@@ -210,9 +145,7 @@ public final class FaultProxy implements AutoCloseable {
 				}
 				this.log.record(request, operation, fault, received, 0);
 				// Never answer: wait for the client to give up and close its end.
-				while (in.read() >= 0) {
-					// discard
-				}
+				client.awaitClientClose();
 				return false;
 			}
 			case PARTIALLY_UNPROCESSED, ALL_UNPROCESSED -> {
@@ -224,53 +157,29 @@ public final class FaultProxy implements AutoCloseable {
 				HttpMessage upstreamAnswer = (forwardedBody != null) ? forward(request.withBody(forwardedBody)) : null;
 				if (upstreamAnswer != null && upstreamAnswer.status() != 200) {
 					// dynalite refused the rest: pass its error on untouched
-					answer(request, operation, Fault.NONE, received, out, upstreamAnswer);
+					answer(request, operation, Fault.NONE, received, client, upstreamAnswer);
 					return true;
 				}
 				byte[] body = split.answer((upstreamAnswer != null) ? upstreamAnswer.body() : null);
-				HttpMessage answer = (upstreamAnswer != null) ? DynamoWire.rewrite(upstreamAnswer, body)
-						: DynamoWire.answer(200, "OK", body);
+				HttpMessage answer = (upstreamAnswer != null) ? DynamoAnswers.rewrite(upstreamAnswer, body)
+						: DynamoAnswers.answer(200, body);
 				this.log.record(request, operation, fault, received, split.heldCount());
-				answer.write(out);
+				client.send(answer);
 			}
 		}
 		return true;
 	}
 
-	private void answer(HttpMessage request, String operation, Fault fault, long received, OutputStream out,
+	private void answer(HttpMessage request, String operation, Fault fault, long received, ClientConnection client,
 			HttpMessage answer) throws IOException {
 		this.log.record(request, operation, fault, received, 0);
-		answer.write(out);
+		client.send(answer);
 	}
 
 	/** Sends a request to dynalite on a fresh connection and reads its whole answer. */
 	private HttpMessage forward(HttpMessage request) throws IOException {
-		try (Socket socket = new Socket()) {
-			socket.connect(this.upstream, 5_000);
-			socket.setSoTimeout(30_000);
-			socket.setTcpNoDelay(true);
-			OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-			request.withHeader("Connection", "close").write(out);
-			@Nullable HttpMessage answer = HttpMessage.read(new BufferedInputStream(socket.getInputStream()));
-			if (answer == null) {
-				throw new IOException("dynalite closed the connection without answering");
-			}
-			return answer.withoutHeader("Connection");
-		}
-	}
-
-	/** Closes the connection with a TCP reset instead of an orderly close. */
-	private static void reset(Socket client) throws IOException {
-		client.setSoLinger(true, 0);
-		client.close();
-	}
-
-	private static void closeQuietly(Socket socket) {
-		try {
-			socket.close();
-		}
-		catch (IOException ex) {
-			// closing anyway
+		try (UpstreamConnection connection = new UpstreamConnection(this.upstream, UPSTREAM_READ_TIMEOUT)) {
+			return connection.send(request.withHeader("Connection", "close")).withoutHeader("Connection");
 		}
 	}
 

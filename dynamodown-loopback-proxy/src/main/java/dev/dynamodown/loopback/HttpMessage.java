@@ -1,4 +1,4 @@
-package dev.dynamodown.benchmarks.proxy;
+package dev.dynamodown.loopback;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -13,12 +13,13 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One HTTP/1.1 request or response as the proxy relays it: start line, headers in their order, and the
- * whole body (read by {@code Content-Length} or de-chunked, written with {@code Content-Length}). Only what
- * the AWS SDK and dynalite exchange is supported (no pipelining: one request at a time per connection);
- * anything else fails loudly rather than being mangled.
+ * One HTTP/1.1 request or response as a loopback proxy relays it: start line, headers in their order, and
+ * the whole body (read by {@code Content-Length} or de-chunked, written with {@code Content-Length}).
+ * Immutable: the {@code with*} methods return a changed copy (the body array is shared, never written to).
+ * Only what the AWS SDK and dynalite exchange is supported (no pipelining: one request at a time per
+ * connection); anything else fails loudly rather than being mangled.
  */
-final class HttpMessage {
+public final class HttpMessage {
 
 	private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -28,10 +29,17 @@ final class HttpMessage {
 
 	private final byte[] body;
 
-	HttpMessage(String startLine, List<String[]> headers, byte[] body) {
+	private HttpMessage(String startLine, List<String[]> headers, byte[] body) {
 		this.startLine = startLine;
 		this.headers = headers;
 		this.body = body;
+	}
+
+	/** A response the proxy makes up itself, sent with {@code Content-Length}. */
+	public static HttpMessage response(int status, String reason, List<String[]> headers, byte[] body) {
+		List<String[]> all = new ArrayList<>(headers);
+		all.add(new String[] { "Content-Length", Integer.toString(body.length) });
+		return new HttpMessage("HTTP/1.1 " + status + " " + reason, all, body);
 	}
 
 	/**
@@ -63,21 +71,18 @@ final class HttpMessage {
 		return new HttpMessage(head.startLine, head.headers, readBody(head, in));
 	}
 
-	String startLine() {
-		return this.startLine;
-	}
-
 	/** The status code of a response. */
-	int status() {
+	public int status() {
 		return Integer.parseInt(this.startLine.split(" ", 3)[1]);
 	}
 
-	byte[] body() {
+	/** The whole body (de-chunked): the message's own array, not to be written to. */
+	public byte[] body() {
 		return this.body;
 	}
 
 	/** A header's value (names compare case-insensitively), or {@code null}. */
-	@Nullable String header(String name) {
+	public @Nullable String header(String name) {
 		for (String[] header : this.headers) {
 			if (header[0].equalsIgnoreCase(name)) {
 				return header[1];
@@ -87,12 +92,12 @@ final class HttpMessage {
 	}
 
 	/** Whether the sender asked to close the connection after this message. */
-	boolean closes() {
+	public boolean closes() {
 		return "close".equalsIgnoreCase(header("Connection"));
 	}
 
 	/** This message with another body, sent with {@code Content-Length}. */
-	HttpMessage withBody(byte[] newBody) {
+	public HttpMessage withBody(byte[] newBody) {
 		List<String[]> kept = new ArrayList<>(this.headers.size() + 1);
 		for (String[] header : this.headers) {
 			String name = header[0].toLowerCase(Locale.ROOT);
@@ -105,7 +110,7 @@ final class HttpMessage {
 	}
 
 	/** This message with a header replaced (or added). */
-	HttpMessage withHeader(String name, String value) {
+	public HttpMessage withHeader(String name, String value) {
 		List<String[]> kept = new ArrayList<>(this.headers.size() + 1);
 		for (String[] header : this.headers) {
 			if (!header[0].equalsIgnoreCase(name)) {
@@ -116,6 +121,14 @@ final class HttpMessage {
 		return new HttpMessage(this.startLine, kept, this.body);
 	}
 
+	/** This message without a header. */
+	public HttpMessage withoutHeader(String name) {
+		List<String[]> kept = new ArrayList<>(this.headers);
+		kept.removeIf((header) -> header[0].equalsIgnoreCase(name));
+		return new HttpMessage(this.startLine, kept, this.body);
+	}
+
+	/** Writes the whole message and flushes. */
 	void write(OutputStream out) throws IOException {
 		StringBuilder head = new StringBuilder(128 + 40 * this.headers.size()).append(this.startLine).append("\r\n");
 		for (String[] header : this.headers) {

@@ -1,4 +1,4 @@
-package dev.dynamodown.benchmarks.proxy;
+package dev.dynamodown.loopback;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -65,6 +65,14 @@ final class HttpInput {
 			throw new EOFException("Body ended after " + read + " of " + length + " bytes");
 		}
 		return bytes;
+	}
+
+	/** Reads and drops everything until the stream ends (the peer closed its side). */
+	void discardUntilEnd() throws IOException {
+		this.position = this.limit;
+		while (fill()) {
+			this.position = this.limit;
+		}
 	}
 
 	/** Reads more into the buffer, keeping the unread bytes; {@code false} at the end of the stream. */
