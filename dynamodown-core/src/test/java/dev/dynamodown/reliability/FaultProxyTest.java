@@ -1,12 +1,15 @@
 package dev.dynamodown.reliability;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import dev.dynamodown.reliability.faults.Fault;
+import dev.dynamodown.reliability.faults.FaultLog;
 import dev.dynamodown.reliability.faults.FaultPlan;
 import dev.dynamodown.reliability.faults.FaultProxy;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -104,6 +109,29 @@ class FaultProxyTest {
 			assertThat(retrying.getItem((r) -> r.tableName(table).key(key("retried"))).item()).isEqualTo(item("retried"));
 			assertThat(attempts.calls()).isEqualTo(2);
 			assertThat(attempts.clientRetries()).isEqualTo(4);
+		}
+	}
+
+	@Test
+	void theAsyncClientRetriesAStalledAttemptAlsoWhenItsEventLoopIsLate() throws Exception {
+		// A loaded machine, staged: the client's only event loop is busy from before the first
+		// attempt times out until after the SDK prepared the retry, so the Netty client tears the
+		// timed-out attempt down only then. That must not fail the retry.
+		SdkEventLoopGroup loop = SdkEventLoopGroup.builder().numberOfThreads(1).build();
+		try (DynamoDbAsyncClient retrying = ReliabilitySupport.faultyAsyncClient(proxy.endpoint(), 3,
+				ReliabilitySupport.faultyNetty().eventLoopGroup(loop))) {
+			retrying.getItem((r) -> r.tableName(table).key(key("warm-up"))).join();
+			proxy.log().clear();
+			proxy.plan(FaultPlan.script().next("PutItem", Fault.STALL_AFTER));
+			long timeout = ReliabilitySupport.ATTEMPT_TIMEOUT.toMillis();
+			loop.eventLoopGroup().schedule(() -> ReliabilitySupport.sleep(Duration.ofMillis(timeout / 2)),
+					timeout * 3 / 4, TimeUnit.MILLISECONDS);
+			retrying.putItem((r) -> r.tableName(table).item(item("late-loop"))).join();
+			assertThat(proxy.log().entries("PutItem")).extracting(FaultLog.Entry::fault)
+				.containsExactly(Fault.STALL_AFTER, Fault.NONE);
+		}
+		finally {
+			loop.eventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
 		}
 	}
 

@@ -113,20 +113,34 @@ final class ReliabilitySupport {
 	 * {@link #faultyClient}).
 	 */
 	static Clients faultyClients(URI endpoint, int maxAttempts, ExecutionInterceptor... interceptors) {
+		return new Clients(faultyClient(endpoint, maxAttempts, interceptors),
+				faultyAsyncClient(endpoint, maxAttempts, faultyNetty(), interceptors));
+	}
+
+	/**
+	 * The asynchronous client of {@link #faultyClients} on the given Netty client. Each attempt
+	 * hears only about itself (see {@link AttemptIsolatingHttpClient}): without that, the Netty
+	 * client's late report on an attempt the SDK gave up on can fail the next attempt.
+	 */
+	static DynamoDbAsyncClient faultyAsyncClient(URI endpoint, int maxAttempts, NettyNioAsyncHttpClient.Builder netty,
+			ExecutionInterceptor... interceptors) {
 		RetryStrategy retry = fastRetries(maxAttempts);
-		DynamoDbAsyncClient async = asyncBuilder(endpoint)
-			// A connection per request, as the blocking client's pool hands out only connections it
-			// knows alive: a pooled Netty connection that the proxy reset or stalled could fail the
-			// next attempt too, and the tests count attempts.
-			.httpClientBuilder(NettyNioAsyncHttpClient.builder()
-				.maxConcurrency(64)
-				.connectionTimeout(Duration.ofSeconds(2))
-				.connectionTimeToLive(Duration.ofMillis(1)))
+		return asyncBuilder(endpoint).httpClientBuilder(AttemptIsolatingHttpClient.around(netty))
 			.overrideConfiguration((o) -> o.executionInterceptors(List.of(interceptors))
 				.apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
 				.retryStrategy(retry))
 			.build();
-		return new Clients(faultyClient(endpoint, maxAttempts, interceptors), async);
+	}
+
+	/** The Netty client of {@link #faultyClients}. */
+	static NettyNioAsyncHttpClient.Builder faultyNetty() {
+		// A connection per request, as the blocking client's pool hands out only connections it
+		// knows alive: a pooled Netty connection that the proxy reset or stalled could fail the
+		// next attempt too, and the tests count attempts.
+		return NettyNioAsyncHttpClient.builder()
+			.maxConcurrency(64)
+			.connectionTimeout(Duration.ofSeconds(2))
+			.connectionTimeToLive(Duration.ofMillis(1));
 	}
 
 	/** The SDK's standard retry policy, without its circuit breaker, retrying after 5 to 40 ms. */
