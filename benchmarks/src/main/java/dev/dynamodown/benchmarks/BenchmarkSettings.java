@@ -98,7 +98,7 @@ public record BenchmarkSettings(int rounds, int threads, DynamoDownOptions optio
 
 		/**
 		 * The default model: 150 write and 450 read units per partition and second (DynamoDB's 1,000 / 3,000
-		 * scaled down, so that 8 shards' 1,200 writes/s stay well under the ~2,600 puts/s dynalite serves here at
+		 * scaled down, so that 8 shards' 1,200 writes/s stay well under the ~3,300 puts/s dynalite serves here at
 		 * 5 ms), with a burst of 100 ms, so that runs measure the sustained rate rather than saved-up units.
 		 */
 		public static final String DEFAULT_THROUGHPUT = "150,450,100";
