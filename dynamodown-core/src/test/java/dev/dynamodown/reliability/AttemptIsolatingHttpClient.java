@@ -43,10 +43,11 @@ final class AttemptIsolatingHttpClient implements SdkAsyncHttpClient {
 	@Override
 	public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
 		AtomicBoolean over = new AtomicBoolean();
+		AttemptHandler handler = new AttemptHandler(request.responseHandler(), over);
 		AsyncExecuteRequest isolated = AsyncExecuteRequest.builder()
 			.request(request.request())
 			.requestContentPublisher(request.requestContentPublisher())
-			.responseHandler(new AttemptHandler(request.responseHandler(), over))
+			.responseHandler(handler)
 			.metricCollector(request.metricCollector().orElse(null))
 			.fullDuplex(request.fullDuplex())
 			.httpExecutionAttributes(request.httpExecutionAttributes())
@@ -59,7 +60,12 @@ final class AttemptIsolatingHttpClient implements SdkAsyncHttpClient {
 				attempt.report(null);
 			}
 			else {
-				// the wrapped client reports the error to the handler next: let it through
+				// The wrapped client reports a failed attempt twice, to its future and to the handler,
+				// in either order (Netty fails the future first on a connection error). The handler
+				// hears the first report, here before the SDK sees the future fail: the SDK fails the
+				// future back (which ends the attempt), and that would swallow a report to the handler
+				// still due, leaving the attempt to its timeout.
+				handler.onError(failure);
 				attempt.report(failure);
 			}
 		});
@@ -115,7 +121,7 @@ final class AttemptIsolatingHttpClient implements SdkAsyncHttpClient {
 			return super.cancel(mayInterruptIfRunning);
 		}
 
-		/** What the wrapped client concluded, passed on without ending the attempt for the handler. */
+		/** What the wrapped client concluded, passed on to the SDK after the handler heard of it. */
 		void report(Throwable failure) {
 			if (failure == null) {
 				super.complete(null);

@@ -1,11 +1,13 @@
 package dev.dynamodown.reliability;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.dynamodown.reliability.faults.Fault;
@@ -96,6 +98,24 @@ class FaultProxyTest {
 		assertThat(thrown).isInstanceOf(expected(fault));
 		assertThat(direct.getItem((r) -> r.tableName(table).key(key(key)).consistentRead(true)).item())
 			.isEqualTo(item(key));
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Fault.class, names = { "RESET_BEFORE", "RESET_AFTER" })
+	void theAsyncClientFailsAResetAttemptWithTheResetNotWithItsTimeout(Fault fault) {
+		// The Netty client reports a reset connection to the attempt's future before its handler;
+		// the handler must still hear of it, or the attempt waits for its timeout instead.
+		try (DynamoDbAsyncClient onceAsync = ReliabilitySupport.faultyAsyncClient(proxy.endpoint(), 1,
+				ReliabilitySupport.faultyNetty())) {
+			proxy.plan(FaultPlan.always("PutItem", fault));
+			Throwable thrown = catchThrowable(
+					() -> onceAsync.putItem((r) -> r.tableName(table).item(item("reset-" + fault))).join());
+			assertThat(thrown).isInstanceOf(CompletionException.class)
+				.cause()
+				.isInstanceOf(SdkClientException.class)
+				.isNotInstanceOf(ApiCallAttemptTimeoutException.class)
+				.hasRootCauseInstanceOf(IOException.class);
+		}
 	}
 
 	@Test
