@@ -1,7 +1,7 @@
 package dev.dynamodown.internal.store;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shard count each namespace was last verified to have, for all the stores of one runtime
@@ -10,36 +10,34 @@ import java.util.Map;
  * and a template whose count another template has since claimed checks again instead of trusting
  * its own earlier answer.
  * <p>
- * Bounded: beyond {@value #CAPACITY} namespaces the least recently used is forgotten, which costs
- * its next use one more read of the record and nothing else. Thread-safe.
+ * Asked before every request that reads or writes items, so the lookup takes no lock. Bounded:
+ * when {@value #CAPACITY} namespaces are remembered, all are forgotten before the next is added,
+ * which costs each of them one more read of the record at its next use and nothing else.
+ * Thread-safe.
  */
 final class VerifiedShardCounts {
 
-	/** How many namespaces are remembered. */
+	/** How many namespaces are remembered at most. */
 	static final int CAPACITY = 10_000;
 
-	private final Map<StoreLocation, Integer> counts = new LinkedHashMap<>(64, 0.75f, true) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<StoreLocation, Integer> eldest) {
-			return size() > CAPACITY;
-		}
-
-	};
+	private final Map<StoreLocation, Integer> counts = new ConcurrentHashMap<>();
 
 	/** Whether the namespace at {@code location} was verified to have {@code shards} shards. */
-	synchronized boolean isVerified(StoreLocation location, int shards) {
+	boolean isVerified(StoreLocation location, int shards) {
 		Integer verified = this.counts.get(location);
 		return verified != null && verified == shards;
 	}
 
 	/** The namespace at {@code location} was verified to have {@code shards} shards. */
-	synchronized void verified(StoreLocation location, int shards) {
+	void verified(StoreLocation location, int shards) {
+		if (this.counts.size() >= CAPACITY && !this.counts.containsKey(location)) {
+			this.counts.clear();
+		}
 		this.counts.put(location, shards);
 	}
 
 	/** The namespace's record was deleted, or its table is gone: its next use checks again. */
-	synchronized void forget(StoreLocation location) {
+	void forget(StoreLocation location) {
 		this.counts.remove(location);
 	}
 
