@@ -49,6 +49,17 @@ store().db.open().then(() => {
 	})
 }, (err) => fail('EDATADIR', `cannot open the data directory ${args.path}: ${(err.cause || err).message}`))
 
+// dynalite's request handler rethrows any error its request emits. A client that goes away in the
+// middle of a request body (a reset connection, an attempt that timed out, a JVM closing its pool)
+// makes Node emit ECONNRESET "aborted" there, which would end this process and every other
+// client's server with it. That request is gone and nothing of it was applied: ignore it. Any
+// other uncaught error still ends the process, as Node would.
+process.on('uncaughtException', (err) => {
+	if (err && (err.code === 'ECONNRESET' || err.code === 'ECONNABORTED' || err.message === 'aborted')) return
+	fs.writeSync(2, `${(err && err.stack) || err}\n`)
+	process.exit(1)
+})
+
 // The JVM holds our stdin open; end-of-file means it closed it or is gone.
 process.stdin.on('data', () => {})
 process.stdin.on('end', stop)

@@ -38,6 +38,30 @@ class DynaliteServerTests {
 		server.close(); // idempotent
 	}
 
+	/**
+	 * A client that gives up in the middle of sending a request body (a reset connection, an
+	 * attempt timed out, a JVM closing its pool) must not take the server down: dynalite throws
+	 * from the request's error listener, which would end the process.
+	 */
+	@Test
+	void aRequestAbandonedHalfwayThroughItsBodyLeavesTheServerRunning() throws Exception {
+		try (DynaliteServer server = DynaliteServer.start()) {
+			for (int i = 0; i < 3; i++) {
+				try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+					socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+							+ "X-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Type: application/x-amz-json-1.0\r\n"
+							+ "Content-Length: 1000\r\n\r\n{\"Limit\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+					socket.getOutputStream().flush();
+					Thread.sleep(100);
+					socket.setSoLinger(true, 0); // closed with a reset, the body never finished
+				}
+			}
+			Thread.sleep(300);
+			assertThat(server.isRunning()).isTrue();
+			assertThat(ReadinessProbe.check(server.endpoint(), Duration.ofSeconds(5))).isNull();
+		}
+	}
+
 	@Test
 	void runsTwoIndependentServersAtOnce() throws Exception {
 		try (DynaliteServer first = DynaliteServer.start();
